@@ -1,0 +1,6 @@
+select
+    group_id        as grupp_id,
+    group_title     as grupp_namn,
+    member_id       as kommun_kod,
+    member_title    as kommun_namn
+from {{ source('kolada', 'kolada_municipality_groups') }}

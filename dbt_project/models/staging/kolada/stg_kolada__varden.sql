@@ -1,0 +1,12 @@
+select
+    kpi                             as kpi_id,
+    municipality                    as kommun_kod,
+    period                          as ar,
+    gender                          as kon,
+    value                           as varde,
+    nullif(status, '')              as status,
+    count                           as antal,
+    coalesce(isdeleted, false)      as borttagen,
+    source                          as kalla,
+    cast(fetched_at as timestamp)   as hamtad
+from {{ source('kolada', 'kolada_varden') }}

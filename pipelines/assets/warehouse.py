@@ -1,0 +1,119 @@
+"""Warehouse assets: stage the raw layer into this run's build file, dbt, publish."""
+
+
+import json
+import os
+import subprocess
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+
+from pipelines.assets.kolada import kolada_metadata, kolada_varden
+from pipelines.assets.reports import inkorg_rapporter, rapport_fakta
+from pipelines.config import DBT_PROJECT_DIR, TELEMETRY_OFF, Settings, dbt_executable
+from pipelines.reports.extract import EXTRACTOR_VERSION
+from pipelines.warehouse.build import RAW_TABLES, build_path, stage_raw
+from pipelines.warehouse.publish import publish
+
+MODELS_GROUP = "modeller"
+PUBLISH_GROUP = "publicering"
+# Runs that write a warehouse file carry this tag; dagster.yaml limits them to one at a time.
+WRITER_TAGS = {"kommunlager/lager": "bygg"}
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def ensure_manifest(project: DbtProject = dbt_project) -> None:
+    """`dbt parse` when there is no manifest yet, and on every load under `dagster dev`.
+
+    Outside `dagster dev` dagster-dbt expects a prepared manifest; `make` prepares it too,
+    this only makes a bare `kommunlager run` or a test on a fresh checkout work."""
+    if project.manifest_path.exists() and not os.environ.get("DAGSTER_IS_DEV_CLI"):
+        return
+    cmd = [dbt_executable(), "parse", "--quiet", "--project-dir", str(project.project_dir),
+           "--profiles-dir", str(project.profiles_dir)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=os.environ | TELEMETRY_OFF)
+    if done.returncode != 0 or not project.manifest_path.exists():
+        raise RuntimeError(f"dbt parse failed: {(done.stdout + done.stderr).strip()[-2000:]}")
+
+
+ensure_manifest()
+
+
+class Translator(DagsterDbtTranslator):
+    """Asset keys: dbt source raw.<t> → raw/<t>; marts (schema main) → <model>, the name
+    analysts query; staging and intermediate models → <schema>/<model>. All in `modeller`."""
+
+    def get_asset_key(self, dbt_resource_props) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey(["raw", dbt_resource_props["name"]])
+        if dbt_resource_props.get("schema") == "main":
+            return dg.AssetKey([dbt_resource_props["name"]])
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_group_name(self, dbt_resource_props) -> str:
+        return MODELS_GROUP
+
+
+def _stage(context: dg.AssetExecutionContext, settings: Settings):
+    db = build_path(settings, context.run_id)
+    counts = stage_raw(settings, db, EXTRACTOR_VERSION)
+    context.log.info(f"raw layer staged into {db}: {counts}")
+    return db, counts
+
+
+def _raw_deps(table: str) -> list:
+    if table == "inkorg":
+        return [inkorg_rapporter]
+    if table in ("dokument", "rapport_fakta"):
+        return [rapport_fakta]
+    return [kolada_varden] if table == "kolada_varden" else [kolada_metadata]
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["raw", t], group_name=MODELS_GROUP, deps=_raw_deps(t), kinds={"duckdb"},
+                     description=f"raw.{t} in this run's warehouse file, copied from the raw layer")
+        for t in RAW_TABLES
+    ],
+    pool="kommunlager_lager",
+)
+def lager_raw(context: dg.AssetExecutionContext):
+    """A new warehouse file for this run, holding the raw layer in schema `raw`."""
+    _, counts = _stage(context, Settings.from_env())
+    for table, rows in counts.items():
+        yield dg.MaterializeResult(asset_key=["raw", table], metadata={"dagster/row_count": rows})
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=Translator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+    pool="kommunlager_lager",
+)
+def dbt_modeller(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    """dbt build (models, seeds and tests) into this run's warehouse file."""
+    settings = Settings.from_env()
+    db = build_path(settings, context.run_id)
+    if not db.exists():  # dbt selected without lager_raw in the same run: stage first
+        db, _ = _stage(context, settings)
+    args = ["build", "--vars", json.dumps({"warehouse_path": str(db)})]
+    yield from dbt.cli(args, context=context).stream()
+
+
+MART_KEYS = sorted(
+    (k for k in dbt_modeller.keys if k.path[-1].startswith(("dim_", "fct_"))), key=lambda k: k.path[-1]
+)
+
+
+@dg.asset(group_name=PUBLISH_GROUP, deps=MART_KEYS, kinds={"duckdb"}, pool="kommunlager_lager")
+def publicerat_lager(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    """Atomically replace warehouse/kommunlager.duckdb with this run's checked build.
+
+    Runs only when every blocking check upstream passed (dbt tests and GX suites)."""
+    settings = Settings.from_env()
+    built = build_path(settings, context.run_id)
+    if not built.exists():
+        raise dg.Failure(f"{built.name}: inget byggt lager i denna körning (build the models in the same run)")
+    target = publish(settings, built)
+    return dg.MaterializeResult(metadata={"lager": dg.MetadataValue.path(str(target))})

@@ -1,0 +1,249 @@
+"""The `kommunlager` command line (SPEC: run, extract, kolada fetch, sql).
+
+Expected failures print one line on stderr and exit non-zero; no tracebacks.
+Exit codes: 0 ok; 1 failed (nothing published / bad argument / network); 2 done, but some
+input was rejected (documents avvisade, files that could not be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from pipelines.config import Settings, disable_telemetry
+
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"kommunlager: {message}", file=sys.stderr)
+    return code
+
+
+@contextlib.contextmanager
+def _output_to(log_path: Path) -> Iterator[object]:
+    """Send everything Dagster, dbt and GX write (fd 1 and 2) to a log file; yield a stream
+    to the real terminal for progress and the summary."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved_out, saved_err = os.dup(1), os.dup(2)
+    terminal = os.fdopen(os.dup(saved_out), "w", buffering=1, encoding="utf-8")
+    with log_path.open("ab") as log:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        try:
+            yield terminal
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved_out, 1)
+            os.dup2(saved_err, 2)
+            os.close(saved_out)
+            os.close(saved_err)
+            terminal.close()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.runner import run_all
+    from pipelines.summary import render
+
+    settings = Settings.from_env()
+    log_path = settings.data_dir / "logs" / f"run-{datetime.now():%Y%m%d-%H%M%S}.log"
+    with _output_to(log_path) as terminal:
+        tty = terminal.isatty()
+
+        def progress(done: int, total: int, name: str) -> None:
+            line = f"Dokument {done}/{total}: {name}"
+            if tty:
+                terminal.write("\r\033[K" + line + ("\n" if done == total else ""))
+            elif done == total or done == 0 or not args.quiet:
+                terminal.write(line + "\n")
+            terminal.flush()
+
+        try:
+            report = run_all(settings, progress=progress)
+        except Exception as exc:  # unexpected: one line here, the traceback in the log
+            import traceback
+
+            traceback.print_exc()
+            terminal.write(f"kommunlager: run misslyckades: {type(exc).__name__}: {exc} (logg: {log_path})\n")
+            return EXIT_FAILED
+        terminal.write(render(settings, report) + "\n")
+        terminal.write(f"Logg: {log_path}\n")
+    if not report.published:
+        return EXIT_FAILED
+    return EXIT_REJECTED if report.problems else EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.reports.extract import extract_file
+
+    rejected = 0
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"kommunlager: {name}: filen finns inte (no such file)", file=sys.stderr)
+            rejected += 1
+            continue
+        result = extract_file(path, kommun_kod=args.kommun)
+        if not result.ok:
+            print(f"kommunlager: {result.info.orsak}", file=sys.stderr)
+            rejected += 1
+            continue
+        for warning in result.info.varningar:
+            print(f"kommunlager: {path.name}: {warning}", file=sys.stderr)
+        for fact in result.facts:
+            sys.stdout.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _ids(value: str) -> list[str]:
+    ids = [v.strip() for v in value.split(",") if v.strip()]
+    if not ids:
+        raise UsageError(f"'{value}': tom lista (expected comma-separated ids)")
+    return ids
+
+
+def _years(value: str) -> list[int]:
+    try:
+        if "-" in value:
+            a, b = (int(v) for v in value.split("-", 1))
+            if a > b:
+                raise ValueError
+            return list(range(a, b + 1))
+        return [int(v) for v in value.split(",")]
+    except ValueError:
+        raise UsageError(f"--years '{value}': expected A-B (e.g. 2019-2024) or a comma list") from None
+
+
+def _write_rows(rows: list[dict], out: str | None) -> None:
+    if not out:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    elif suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=["kpi", "municipality", "period", "gender", "value", "status", "count"])
+            writer.writeheader()
+            writer.writerows(rows)
+    elif suffix == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    else:
+        raise UsageError(f"--out {out}: unknown format '{suffix}' (use .parquet, .csv or .jsonl)")
+
+
+def cmd_kolada_fetch(args: argparse.Namespace) -> int:
+    from pipelines.kolada.client import KoladaError, fetch_values
+
+    settings = Settings.from_env()
+    kpis, munis, years = _ids(args.kpi), _ids(args.municipality), _years(args.years)
+    if settings.kolada_offline:
+        return _fail("KOLADA_OFFLINE=1: kolada fetch needs the network")
+    try:
+        rows = list(fetch_values(kpis, munis, years, settings.kolada_base_url))
+    except KoladaError as exc:
+        return _fail(f"kolada: {exc}")
+    _write_rows(rows, args.out)
+    print(f"kommunlager: {len(rows)} värden", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipelines.warehouse.publish import WarehouseMissing, connect_readonly
+
+    try:
+        con = connect_readonly(Settings.from_env())
+    except WarehouseMissing as exc:
+        return _fail(str(exc))
+    try:
+        cursor = con.execute(args.query)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
+    except duckdb.Error as exc:
+        return _fail(f"sql: {str(exc).splitlines()[0]}")
+    finally:
+        con.close()
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif args.format == "json":
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
+    else:
+        widths = [max([len(str(c))] + [len(str(r[i])) for r in rows]) for i, c in enumerate(columns)]
+        fmt = " | ".join(f"{{:{w}}}" for w in widths)
+        print(fmt.format(*columns))
+        print("-+-".join("-" * w for w in widths))
+        for row in rows:
+            print(fmt.format(*["" if v is None else str(v) for v in row]))
+        print(f"({len(rows)} rader)")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kommunlager", description="Data warehouse for municipal social services.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="materialize every asset once (the nightly load)")
+    run.add_argument("--quiet", action="store_true", help="no per-document progress lines when not on a terminal")
+    run.set_defaults(func=cmd_run)
+
+    extract = sub.add_parser("extract", help="extract facts from report files as JSON Lines")
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--kommun", help="4-digit kommunkod of the documents, when known")
+    extract.set_defaults(func=cmd_extract)
+
+    kolada = sub.add_parser("kolada", help="Kolada commands")
+    ksub = kolada.add_subparsers(dest="kolada_command", required=True)
+    fetch = ksub.add_parser("fetch", help="fetch values from the Kolada API v3")
+    fetch.add_argument("--kpi", required=True, help="KPI ids, comma-separated (N00090,U21468)")
+    fetch.add_argument("--municipality", required=True, help="kommun ids, comma-separated (1440,0000)")
+    fetch.add_argument("--years", required=True, help="A-B, e.g. 2019-2024")
+    fetch.add_argument("--out", help="PATH ending in .parquet, .csv or .jsonl (default: JSON Lines on stdout)")
+    fetch.set_defaults(func=cmd_kolada_fetch)
+
+    sql = sub.add_parser("sql", help="query the published warehouse (read-only)")
+    sql.add_argument("query")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sql.set_defaults(func=cmd_sql)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    disable_telemetry()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("avbruten (interrupted)", 130)
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

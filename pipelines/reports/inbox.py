@@ -1,0 +1,42 @@
+"""Intake: scan the report folders and keep every new file in the raw layer.
+
+Shared by the sensor, the ``inkorg_rapporter`` asset and ``kommunlager run``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipelines.config import Settings
+from pipelines.reports import registry
+from pipelines.warehouse import lake
+
+
+@dataclass
+class Intake:
+    files: list[registry.InboxFile] = field(default_factory=list)
+    new_sightings: int = 0
+    problems: list[str] = field(default_factory=list)   # one line each
+
+    @property
+    def document_ids(self) -> list[str]:
+        """Distinct content hashes, in scan order."""
+        return list(dict.fromkeys(f.sha256 for f in self.files))
+
+
+def intake(settings: Settings) -> Intake:
+    settings.ensure_dirs()
+    result = Intake()
+    for item in registry.scan(settings.report_folders()):
+        try:
+            if lake.register(settings, item):
+                result.new_sightings += 1
+            result.files.append(item)
+        except OSError as exc:
+            result.problems.append(str(exc) if item.name in str(exc) else f"{item.name}: {exc}")
+    return result
+
+
+def pending(settings: Settings, document_ids: list[str], version: str) -> list[str]:
+    """Documents with no extraction by this extractor version yet."""
+    return [d for d in document_ids if not lake.has_extraction(settings, d, version)]

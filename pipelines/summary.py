@@ -1,0 +1,67 @@
+"""The short summary `kommunlager run` prints: what was loaded and how to query it."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines.config import Settings
+from pipelines.runner import RunReport
+from pipelines.warehouse.publish import WarehouseMissing, connect_readonly
+
+FACT_TABLES = ("fct_ekonomi", "fct_personal", "fct_maluppfyllelse", "fct_verksamhet", "fct_kolada_varde")
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
+    try:
+        return con.execute(sql).fetchall()
+    except duckdb.Error:
+        return []
+
+
+def warehouse_counts(settings: Settings) -> dict[str, object]:
+    con = connect_readonly(settings)
+    try:
+        tables = {r[0] for r in _count(con, "select table_name from information_schema.tables where table_schema='main'")}
+        out: dict[str, object] = {
+            "dokument": dict(_count(con, "select status, count(*) from dim_dokument group by 1 order by 1")),
+            "fakta": {t: _count(con, f"select count(*) from {t}")[0][0] for t in FACT_TABLES if t in tables},
+            "kommuner": (_count(con, "select count(*) from dim_kommun") or [(0,)])[0][0],
+            "kpier_med_varden": (_count(con, "select count(distinct kpi_id) from fct_kolada_varde") or [(0,)])[0][0],
+        }
+        if "karantan" in tables:
+            out["karantan"] = _count(con, "select count(*) from karantan")[0][0]
+        return out
+    finally:
+        con.close()
+
+
+def render(settings: Settings, report: RunReport) -> str:
+    lines = []
+    if report.published:
+        lines.append(f"Lagret publicerat: {settings.warehouse_path}")
+    else:
+        lines.append(f"INTE publicerat ({report.failure}); det senaste goda lagret ligger kvar.")
+    lines.append(f"Dokument: {report.documents_total} i inkorgen, {report.documents_extracted} extraherade nu")
+    try:
+        counts = warehouse_counts(settings)
+    except WarehouseMissing:
+        counts = None
+    if counts:
+        status = ", ".join(f"{k} {v}" for k, v in counts["dokument"].items()) or "inga"
+        lines.append(f"  status: {status}")
+        lines.append("Fakta per stjärna: " + ", ".join(f"{t} {n}" for t, n in counts["fakta"].items()))
+        lines.append(f"Kolada: {counts['kommuner']} kommuner/regioner, {counts['kpier_med_varden']} KPI:er med värden")
+        if "karantan" in counts:
+            lines.append(f"Karantän: {counts['karantan']} rader (select * from karantan)")
+    passed = sum(c.passed for c in report.checks)
+    lines.append(f"Kontroller: {passed} godkända, {len(report.checks) - passed} underkända")
+    for c in report.checks_failed:
+        kind = "blockerande" if c.severity == "ERROR" else "varning"
+        lines.append(f"  - {c.asset}: {c.name} ({kind}) {c.detail}".rstrip())
+    for problem in report.problems:
+        lines.append(f"Problem: {problem}")
+    lines.append("")
+    lines.append("Fråga lagret / query the warehouse (read-only, works during a load):")
+    lines.append('  kommunlager sql "select * from fct_ekonomi limit 10"')
+    lines.append(f"  duckdb -readonly {settings.warehouse_path}")
+    return "\n".join(lines)

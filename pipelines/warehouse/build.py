@@ -1,0 +1,111 @@
+"""Building a new warehouse file from the raw layer.
+
+Each run builds into its own file under ``warehouse/.bygg/`` (so two runs never write the
+same DuckDB file); ``stage_raw`` copies the lake into schema ``raw`` of that file, dbt
+builds staging → marts on top, the checks read it, and ``publish`` renames it over the
+published warehouse.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipelines.config import Settings
+from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA, kolada_dir
+from pipelines.reports.facts import FACT_ARROW_SCHEMA
+from pipelines.warehouse import lake
+
+_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+INKORG_SCHEMA = pa.schema(
+    [("sha256", pa.string()), ("filnamn", pa.string()), ("sokvag", pa.string()), ("storlek", pa.int64()),
+     ("kommun_kod_mapp", pa.string()), ("sedd", pa.string())]
+)
+DOKUMENT_SCHEMA = pa.schema(
+    [("sha256", pa.string()), ("filnamn", pa.string()), ("storlek", pa.int64()), ("format", pa.string()),
+     ("kommun_kod", pa.string()), ("kommun", pa.string()), ("namnd", pa.string()), ("dokumenttyp", pa.string()),
+     ("period_typ", pa.string()), ("period_slut", pa.string()), ("ar", pa.int32()), ("sidor", pa.int32()),
+     ("bildsidor", pa.list_(pa.int32())), ("status", pa.string()), ("orsak", pa.string()),
+     ("varningar", pa.list_(pa.string())), ("extraktor_version", pa.string()), ("extraherad", pa.string())]
+)
+FAKTA_SCHEMA = FACT_ARROW_SCHEMA.append(pa.field("dokument_id", pa.string()))
+
+
+def build_path(settings: Settings, run_id: str) -> Path:
+    return settings.build_dir / f"{_SAFE.sub('_', run_id)}.duckdb"
+
+
+@dataclass
+class RawTable:
+    name: str
+    schema: pa.Schema
+    files: list[Path]
+
+
+def _json_table(paths: list[Path], schema: pa.Schema) -> pa.Table:
+    rows = []
+    for p in paths:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        rows.append({f.name: data.get(f.name) for f in schema})
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _parquet_table(paths: list[Path], schema: pa.Schema) -> pa.Table:
+    if not paths:
+        return schema.empty_table()
+    tables = [pq.read_table(p).select(schema.names).cast(schema) for p in paths]
+    return pa.concat_tables(tables)
+
+
+def _latest(paths: list[Path]) -> list[Path]:
+    """Metadata: only the newest load of each entity counts."""
+    return sorted(paths, key=lambda p: p.stat().st_mtime)[-1:] if paths else []
+
+
+RAW_TABLES = (
+    "inkorg", "dokument", "rapport_fakta", "kolada_varden",
+    *(f"kolada_{entity}" for entity in META_SCHEMAS),
+)
+
+
+def raw_tables(settings: Settings, extractor_version: str) -> dict[str, pa.Table]:
+    """Everything the warehouse is built from, as Arrow tables (the raw layer, read)."""
+    facts_dir = lake.extraction_dir(settings, extractor_version)
+    kdir = kolada_dir(settings)
+    tables = {
+        "inkorg": _json_table(sorted((settings.lake_dir / "inkorg").glob("*.json")), INKORG_SCHEMA),
+        "dokument": _json_table(sorted(facts_dir.glob("*.json")), DOKUMENT_SCHEMA),
+        "rapport_fakta": _parquet_table(sorted(facts_dir.glob("*.parquet")), FAKTA_SCHEMA),
+        "kolada_varden": _parquet_table(sorted((kdir / "varden").glob("*.parquet")), VALUE_SCHEMA),
+    }
+    for entity, schema in META_SCHEMAS.items():
+        tables[f"kolada_{entity}"] = _parquet_table(_latest(list((kdir / "meta" / entity).glob("*.parquet"))), schema)
+    assert tuple(tables) == RAW_TABLES
+    return tables
+
+
+def stage_raw(settings: Settings, db_path: Path, extractor_version: str) -> dict[str, int]:
+    """Create ``db_path`` afresh with schema ``raw`` holding the raw layer. Returns row counts."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (db_path, db_path.with_suffix(".duckdb.wal")):
+        stale.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("create schema raw")
+        for name, table in raw_tables(settings, extractor_version).items():
+            con.register("_staged", table)
+            con.execute(f"create table raw.{name} as select * from _staged")
+            con.unregister("_staged")
+            counts[name] = table.num_rows
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return counts

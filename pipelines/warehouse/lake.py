@@ -1,0 +1,142 @@
+"""The raw layer ("lake"): immutable files under ``$KOMMUNLAGER_DATA_DIR/lake``.
+
+Layout (every file is written once, atomically, and never changed afterwards):
+
+    lake/filer/<sha256><.ext>                  the input file's bytes, as received
+    lake/inkorg/<sha256>--<pathhash>.json      one sighting of a file: path, name, kommun folder
+    lake/fakta/<extractor-version>/<sha256>.parquet   extracted facts (FACT_ARROW_SCHEMA)
+    lake/fakta/<extractor-version>/<sha256>.json      DocumentInfo of that extraction
+    lake/kolada/...                            Kolada raw pages and normalised values (kolada package)
+
+The warehouse is rebuilt from these files alone (``warehouse.build``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipelines.config import Settings
+from pipelines.reports.document import DocumentInfo, ExtractionResult
+from pipelines.reports.facts import facts_to_table
+from pipelines.reports.registry import InboxFile
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+# --- atomic writers ------------------------------------------------------------------
+
+def _atomic(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: Path, data: Any) -> None:
+    _atomic(path, lambda p: p.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"))
+
+
+def write_parquet(path: Path, table: pa.Table) -> None:
+    _atomic(path, lambda p: pq.write_table(table, p))
+
+
+def copy_file(src: Path, dest: Path) -> None:
+    _atomic(dest, lambda p: shutil.copyfile(src, p))
+
+
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- report documents ----------------------------------------------------------------
+
+def input_path(settings: Settings, sha256: str, suffix: str) -> Path:
+    return settings.lake_dir / "filer" / f"{sha256}{suffix.lower()}"
+
+
+def find_input(settings: Settings, sha256: str) -> Path | None:
+    matches = sorted((settings.lake_dir / "filer").glob(f"{sha256}*"))
+    return matches[0] if matches else None
+
+
+def sighting_path(settings: Settings, item: InboxFile) -> Path:
+    path_hash = hashlib.sha256(str(item.path).encode()).hexdigest()[:16]
+    return settings.lake_dir / "inkorg" / f"{item.sha256}--{path_hash}.json"
+
+
+def register(settings: Settings, item: InboxFile) -> bool:
+    """Keep the file's bytes and this sighting in the lake. True when the sighting is new.
+
+    The copy is verified against the hash computed at scan time, so a file that changed
+    while being read is not registered under the wrong content (the next scan sees it).
+    """
+    sighting = sighting_path(settings, item)
+    if sighting.exists():
+        return False
+    target = input_path(settings, item.sha256, item.path.suffix)
+    if not target.exists():
+        copy_file(item.path, target)
+        from pipelines.reports.registry import sha256_file
+
+        if sha256_file(target) != item.sha256:
+            target.unlink(missing_ok=True)
+            raise OSError(f"{item.path.name}: filen ändrades medan den lästes (changed while being read)")
+    write_json(
+        sighting,
+        {
+            "sha256": item.sha256,
+            "filnamn": item.name,
+            "sokvag": str(item.path),
+            "storlek": item.size,
+            "kommun_kod_mapp": item.kommun_kod,
+            "sedd": now_iso(),
+        },
+    )
+    return True
+
+
+def sightings(settings: Settings, sha256: str | None = None) -> list[dict[str, Any]]:
+    pattern = f"{sha256}--*.json" if sha256 else "*.json"
+    return [read_json(p) for p in sorted((settings.lake_dir / "inkorg").glob(pattern))]
+
+
+def extraction_dir(settings: Settings, version: str) -> Path:
+    return settings.lake_dir / "fakta" / version
+
+
+def has_extraction(settings: Settings, sha256: str, version: str) -> bool:
+    return (extraction_dir(settings, version) / f"{sha256}.json").exists()
+
+
+def write_extraction(settings: Settings, sha256: str, version: str, result: ExtractionResult) -> None:
+    """Facts first, then the info file: the info file's presence marks a complete extraction."""
+    folder = extraction_dir(settings, version)
+    write_parquet(folder / f"{sha256}.parquet", facts_to_table(result.facts, dokument_id=sha256))
+    info = result.info.to_dict() | {"sha256": sha256, "extraherad": now_iso()}
+    write_json(folder / f"{sha256}.json", info)
+
+
+def read_extraction_info(settings: Settings, sha256: str, version: str) -> DocumentInfo | None:
+    path = extraction_dir(settings, version) / f"{sha256}.json"
+    if not path.exists():
+        return None
+    data = read_json(path)
+    data.pop("extraherad", None)
+    return DocumentInfo(**data)
