@@ -101,9 +101,8 @@ def dbt_modeller(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     yield from dbt.cli(args, context=context).stream()
 
 
-MART_KEYS = sorted(
-    (k for k in dbt_modeller.keys if k.path[-1].startswith(("dim_", "fct_"))), key=lambda k: k.path[-1]
-)
+# Marts are the dbt models analysts query (schema main): asset keys without a prefix.
+MART_KEYS = sorted((k for k in dbt_modeller.keys if len(k.path) == 1), key=lambda k: k.path[-1])
 
 
 @dg.asset(group_name=PUBLISH_GROUP, deps=MART_KEYS, kinds={"duckdb"}, pool="kommunlager_lager")

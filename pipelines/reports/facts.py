@@ -41,6 +41,7 @@ class Fact:
     measure: str | None = None          # canonical measure key from the vocabulary, e.g. nettokostnad
     area: str | None = None             # verksamhetsområde as printed; None = the whole nämnd
     goal: str | None = None             # the mål an indicator belongs to (maluppfyllelse)
+    category: str | None = None         # a further split as printed: age band, insats, yrkesgrupp …
     comparator: str | None = None       # <, <=, >, >=, = in a målvärde such as "<6%"
     status: str | None = None           # printed status (uppdrag: Pågående …; mål: Uppfyllt …)
     raw_value: str | None = None        # the cell text exactly as printed
@@ -81,6 +82,7 @@ FACT_ARROW_SCHEMA = pa.schema(
         ("measure", pa.string()),
         ("area", pa.string()),
         ("goal", pa.string()),
+        ("category", pa.string()),
         ("comparator", pa.string()),
         ("status", pa.string()),
         ("raw_value", pa.string()),

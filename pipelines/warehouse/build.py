@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from pipelines.config import Settings
 from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA, kolada_dir
+from pipelines.quality.quarantine import quarantine
 from pipelines.reports.facts import FACT_ARROW_SCHEMA
 from pipelines.warehouse import lake
 
@@ -36,6 +37,17 @@ DOKUMENT_SCHEMA = pa.schema(
      ("varningar", pa.list_(pa.string())), ("extraktor_version", pa.string()), ("extraherad", pa.string())]
 )
 FAKTA_SCHEMA = FACT_ARROW_SCHEMA.append(pa.field("dokument_id", pa.string()))
+# Rows held back from the marts by a row-level expectation (pipelines.quality.quarantine).
+KARANTAN_SCHEMA = pa.schema(
+    [("kalla_tabell", pa.string()),   # raw table the row came from, e.g. rapport_fakta
+     ("rad_id", pa.string()),         # the row's id in that table (rapport_fakta: fakta_id)
+     ("regel", pa.string()),          # the expectation that failed
+     ("orsak", pa.string()),          # one line a person can read
+     ("dokument_id", pa.string()),
+     ("filnamn", pa.string()),
+     ("sida", pa.int32()),
+     ("kalltext", pa.string())]
+)
 
 
 def build_path(settings: Settings, run_id: str) -> Path:
@@ -72,6 +84,7 @@ def _latest(paths: list[Path]) -> list[Path]:
 RAW_TABLES = (
     "inkorg", "dokument", "rapport_fakta", "kolada_varden",
     *(f"kolada_{entity}" for entity in META_SCHEMAS),
+    "karantan",
 )
 
 
@@ -87,8 +100,20 @@ def raw_tables(settings: Settings, extractor_version: str) -> dict[str, pa.Table
     }
     for entity, schema in META_SCHEMAS.items():
         tables[f"kolada_{entity}"] = _parquet_table(_latest(list((kdir / "meta" / entity).glob("*.parquet"))), schema)
+    tables["rapport_fakta"] = _with_fact_ids(tables["rapport_fakta"])
+    tables["karantan"] = quarantine(tables)
     assert tuple(tables) == RAW_TABLES
     return tables
+
+
+def _with_fact_ids(facts: pa.Table) -> pa.Table:
+    """fakta_id = <dokument_id>:<row number within the document's fact file>."""
+    ids, counters = [], {}
+    for doc in facts.column("dokument_id").to_pylist():
+        n = counters.get(doc, 0)
+        counters[doc] = n + 1
+        ids.append(f"{doc}:{n}")
+    return facts.append_column("fakta_id", pa.array(ids, type=pa.string()))
 
 
 def stage_raw(settings: Settings, db_path: Path, extractor_version: str) -> dict[str, int]:

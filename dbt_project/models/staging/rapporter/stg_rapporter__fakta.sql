@@ -1,4 +1,6 @@
+-- Facts as extracted, minus the rows a row-level expectation quarantined (raw.karantan).
 select
+    fakta_id,
     dokument_id,
     document                    as filnamn,
     page                        as sida,
@@ -16,6 +18,7 @@ select
     measure                     as matt,
     area                        as verksamhetsomrade_text,
     goal                        as mal,
+    category                    as kategori,
     comparator                  as jamforelse,
     status,
     raw_value                   as varde_tryckt,
@@ -30,3 +33,6 @@ select
     kommun_kod,
     namnd
 from {{ source('rapporter', 'rapport_fakta') }}
+where fakta_id not in (
+    select rad_id from {{ source('rapporter', 'karantan') }} where kalla_tabell = 'rapport_fakta'
+)
