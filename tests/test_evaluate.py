@@ -1,0 +1,151 @@
+"""The evaluation harness: matching rules on synthetic facts, the gold files' format, and
+one real run on a gold file (no extractor quality thresholds: those go to docs/extraction.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipelines.reports import evaluate as ev
+from tests.conftest import shared_path
+
+
+def fact(label: str = "Intäkter", value: float | None = 373.6, **kw) -> dict:
+    base = {
+        "document": "d.pdf", "page": 11, "schema": "ekonomi", "method": "table", "label": label,
+        "column": "Utfall jan-mar 2026", "scenario": "utfall", "year": 2026, "period_end": "2026-03-31",
+        "kon": None, "value": value, "unit": "tkr", "measure": None, "area": None, "category": None,
+        "goal": None, "comparator": None, "status": None, "raw_value": None, "note": None,
+    }
+    base.update(kw)
+    return base
+
+
+def test_norm_collapses_whitespace_case_soft_hyphens_dashes_and_trailing_punctuation():
+    assert ev.norm("  Kommun\u00adinterna\n  bidrag: ") == "kommuninterna bidrag"
+    assert ev.norm("Förvaltnings\ufffeledning*") == "förvaltningsledning"
+    assert ev.norm("Äldreomsorg \u2013 hemtjänst.") == ev.norm("äldreomsorg - HEMTJÄNST")
+    assert ev.norm("Summa\u00a0nämnden\u00b9") == "summa nämnden"
+    assert ev.norm(None) == ""
+    assert ev.norm("30-49 år") != ev.norm("30-39 år")
+
+
+def test_a_match_a_wrong_value_a_miss_and_an_extra():
+    gold = [fact("Intäkter", 373.6), fact("Kostnader", -360.5), fact("Resultat", 22.5)]
+    extracted = [
+        fact("intäkter ", 373.6000000001),          # match (label normalised, float noise)
+        fact("Kostnader", 360.5),                    # same key, sign lost: wrong value
+        fact("Kommunbidrag", 9.4),                   # not in gold: extra
+    ]
+    m = ev.match_facts(gold, extracted)
+    assert [(g["label"], e["value"]) for g, e in m.matched] == [("Intäkter", 373.6000000001)]
+    assert [(g["value"], e["value"]) for g, e in m.wrong] == [(-360.5, 360.5)]
+    assert [g["label"] for g in m.missing] == ["Resultat"]
+    assert [e["label"] for e in m.extra] == ["Kommunbidrag"]
+
+
+def test_a_difference_in_any_key_field_is_a_miss_and_an_extra_not_a_wrong_value():
+    gold = [fact()]
+    for change in ({"year": 2025}, {"period_end": "2026-12-31"}, {"scenario": "budget"}, {"page": 12},
+                   {"schema": "personal"}, {"kon": "T"}, {"category": "30-49 år"}):
+        m = ev.match_facts(gold, [fact(**change)])
+        assert (len(m.matched), len(m.wrong), len(m.missing), len(m.extra)) == (0, 0, 1, 1), change
+        near = ev.near_miss(gold[0], m.extra)
+        assert near is not None and near[1], change
+
+
+def test_column_and_unit_are_not_in_the_key_but_prefer_pairs():
+    # two Summa rows on one page (two tables): each extracted fact pairs with its own.
+    gold = [fact("Summa", 100.0, column="Utfall"), fact("Summa", 7.5, column="Utfall %", unit="procent")]
+    extracted = [fact("Summa", 7.6, column="Utfall %", unit="procent"), fact("Summa", 100.0, column="Utfall")]
+    m = ev.match_facts(gold, extracted)
+    assert [(g["value"], e["value"]) for g, e in m.matched] == [(100.0, 100.0)]
+    assert [(g["value"], e["value"]) for g, e in m.wrong] == [(7.5, 7.6)]
+    assert not m.missing and not m.extra
+
+
+def test_status_facts_compare_the_status():
+    gold = [fact("Införa e-arkiv", None, unit="status", status="Pågående", scenario=None, measure="uppdrag")]
+    same = [fact("Införa e-arkiv", None, unit="status", status="pågående", scenario=None)]
+    other = [fact("Införa e-arkiv", None, unit="status", status="Avslutad", scenario=None)]
+    assert len(ev.match_facts(gold, same).matched) == 1
+    assert len(ev.match_facts(gold, other).wrong) == 1
+
+
+def test_narrative_facts_match_on_measure_not_on_label():
+    gold = [fact("Prognos helår, underskott", -15000.0, method="narrative", measure="resultat",
+                 scenario="prognos", period_end="2026-12-31", column=None)]
+    ok = [fact("Prognosen för helåret visar ett underskott", -15000.0, method="narrative", measure="resultat",
+               scenario="prognos", period_end="2026-12-31")]
+    as_table = [fact("Prognos helår, underskott", -15000.0, measure="resultat", scenario="prognos",
+                     period_end="2026-12-31")]
+    assert len(ev.match_facts(gold, ok).matched) == 1
+    m = ev.match_facts(gold, as_table)
+    assert (len(m.matched), len(m.missing), len(m.extra)) == (0, 1, 1)
+
+
+def test_counts_recall_precision_on_covered_pages_only():
+    gold = [fact("A", 1.0), fact("B", 2.0), fact("C", 3.0, schema="personal", kon="T", unit="procent")]
+    extracted = [
+        fact("A", 1.0), fact("B", 20.0),
+        fact("X", 9.0),                                   # extra on covered page 11
+        fact("Y", 9.0, page=30),                          # page 30 not covered: outside
+        fact("Z", 5.0, method="narrative", measure="resultat"),  # narrative extra: not in precision
+    ]
+    m = ev.match_facts(gold, extracted)
+    counts = ev.count(gold, extracted, m, covered=[11])
+    allc, eko = counts["(all)"], counts["ekonomi"]
+    assert (allc.gold, allc.matched, allc.wrong, allc.missing, allc.extra, allc.extra_narr, allc.outside) == (3, 1, 1, 1, 1, 1, 1)
+    assert allc.extracted == 4
+    assert allc.recall == pytest.approx(1 / 3)
+    assert allc.precision == pytest.approx(1 / 3)      # 1 matched of A, B, X on page 11
+    assert allc.value_accuracy == pytest.approx(1 / 2)
+    assert counts["personal"].missing == 1 and eko.gold == 2
+    assert ev.count(gold, extracted, m, covered="all")["(all)"].outside == 0
+
+
+def test_metadata_fields_ok_fel_saknas_and_unscored():
+    expected = {"kommun_kod": "1480", "namnd": "Nämnden för Intraservice", "ar": 2026, "period_slut": "2026-03-31"}
+    info = {"kommun_kod": "1480", "namnd": "nämnden för intraservice", "ar": 2025, "period_slut": None, "kommun": "X"}
+    out = ev.compare_meta(expected, info)
+    assert {k: v["status"] for k, v in out.items()} == {
+        "kommun_kod": "ok", "namnd": "ok", "ar": "fel", "period_slut": "saknas",
+    }
+
+
+def test_validate_fact_finds_format_errors():
+    assert ev.validate_fact(fact()) == []
+    bad = fact(scenario="helar", kon="X", period_end="2026-3-31", value="12")
+    del bad["note"]
+    problems = " ".join(ev.validate_fact(bad))
+    for word in ("note", "scenario", "kon", "period_end", "value"):
+        assert word in problems
+
+
+def test_write_section_replaces_only_the_evaluation_section(tmp_path: Path):
+    doc = tmp_path / "extraction.md"
+    doc.write_text("# Extraction\n\nintro\n\n## Evaluation\n\nold table\n\n## Later\n\nkeep me\n", encoding="utf-8")
+    ev.write_section(doc, "## Evaluation\n\nnew table\n")
+    text = doc.read_text(encoding="utf-8")
+    assert "old table" not in text and "new table" in text
+    assert text.startswith("# Extraction\n\nintro\n") and text.rstrip().endswith("keep me")
+    fresh = tmp_path / "new.md"
+    ev.write_section(fresh, "## Evaluation\n\nt\n")
+    assert fresh.read_text(encoding="utf-8").count("## Evaluation") == 1
+
+
+def test_every_gold_file_in_the_repository_is_well_formed():
+    docs = ev.load_gold(ev.GOLD_DIR)
+    assert docs, "tests/gold has no gold files"
+    for doc in docs:
+        assert doc.problems == [], (doc.name, doc.problems[:5])
+        assert doc.meta.get("document") == doc.name
+        covered = doc.meta.get("covered_pages")
+        assert covered == "all" or isinstance(covered, list), doc.name
+        pages = {f["page"] for f in doc.facts}
+        if doc.meta.get("format") == "pdf":
+            assert None not in pages and max(pages) <= doc.meta["pages"], doc.name
+        else:
+            assert pages == {None}, doc.name
