@@ -29,6 +29,8 @@ def test_norm_collapses_whitespace_case_soft_hyphens_dashes_and_trailing_punctua
     assert ev.norm("Äldreomsorg \u2013 hemtjänst.") == ev.norm("äldreomsorg - HEMTJÄNST")
     assert ev.norm("Summa\u00a0nämnden\u00b9") == "summa nämnden"
     assert ev.norm(None) == ""
+    assert ev.norm("- Ekonomi") == ev.norm("– Ekonomi") == ev.norm("• Ekonomi") == "ekonomi"
+    assert ev.norm("-2,1 %") == "-2,1 %"
     assert ev.norm("30-49 år") != ev.norm("30-39 år")
 
 
@@ -149,3 +151,52 @@ def test_every_gold_file_in_the_repository_is_well_formed():
             assert None not in pages and max(pages) <= doc.meta["pages"], doc.name
         else:
             assert pages == {None}, doc.name
+
+
+def test_a_real_run_reads_the_gold_file_and_reports_its_gold_count():
+    name = "goteborg_intraservice_delarsrapport_2026-03.pdf"
+    shared_path("corpus", name)
+    lines = [line for line in (ev.GOLD_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    [report] = ev.evaluate(ev.GOLD_DIR, only=name)
+    assert report.status == "evaluerad", report.reason
+    c = report.counts["(all)"]
+    assert c.gold == len(lines) > 200
+    assert c.matched + c.wrong + c.missing == c.gold
+    # every extracted fact is accounted for once (the whole document is covered)
+    assert report.covered == "all" and c.outside == 0
+    assert c.matched + c.wrong + c.extra + c.extra_narr == c.extracted
+    assert sum(s.gold for k, s in report.counts.items() if k != "(all)") == c.gold
+    assert set(report.meta) == set(ev.META_FIELDS)
+
+
+def test_an_absent_document_is_skipped_with_a_clear_line(tmp_path: Path):
+    [report] = ev.evaluate(ev.GOLD_DIR, only="goteborg_intraservice_delarsrapport_2026-03.pdf", search_dirs=[tmp_path])
+    assert report.status == "saknas" and str(tmp_path) in report.reason
+    assert "saknas: document not found" in ev.render_text([report])
+
+
+def test_the_command_line_writes_json_and_the_doc_section(tmp_path: Path, capsys: pytest.CaptureFixture):
+    # A small synthetic gold file for a sample text report of the product (data/samples/reports).
+    name = "001_8298ea3312bc035f.txt"
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    lines = [fact("Intäkter", 182149.0, document=name, page=None, column="Utfall jan-aug 2016", year=2016,
+                  period_end="2016-08-31"),
+             fact("Nettokostnad", 1.0, document=name, page=None)]
+    (gold_dir / f"{name}.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    meta = {"document": name, "source": name, "format": "txt", "expected": {"ar": 2016}, "covered_pages": "all"}
+    (gold_dir / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    doc = tmp_path / "extraction.md"
+    doc.write_text("# Extraction\n\nhand-written text\n", encoding="utf-8")
+
+    assert ev.main(["--gold-dir", str(gold_dir), "--json", "--write-doc", str(doc)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    [d] = out["documents"]
+    assert d["document"] == name and d["status"] == "evaluerad"
+    assert d["counts"]["(all)"]["gold"] == 2 and out["totals"]["(all)"]["gold"] == 2
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Extraction\n\nhand-written text\n") and "## Evaluation" in text and name in text
+
+    (gold_dir / f"{name}.jsonl").write_text('{"document": "x"}\n', encoding="utf-8")
+    assert ev.main(["--gold-dir", str(gold_dir)]) == 1          # a broken gold file is reported, not run
+    assert "ogiltig" in capsys.readouterr().out

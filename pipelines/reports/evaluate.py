@@ -40,6 +40,7 @@ GOLD_KEYS = (
 _SCENARIOS = {None, "utfall", "budget", "prognos", "avvikelse", "bokslut", "forandring", "malvarde", "utgangsvarde"}
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _TRAILING = " .,:;*\u00b9\u00b2\u00b3"
+_LIST_MARK = re.compile(r"^[-•·*]\s+")  # "- Ekonomi", "• HR": list markers, not part of the label
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Fact = dict[str, Any]
@@ -49,12 +50,14 @@ Fact = dict[str, Any]
 
 def norm(text: Any) -> str:
     """Label normalisation: NFKC, soft hyphens out, dashes unified, whitespace collapsed,
-    casefolded, trailing punctuation and footnote marks stripped. None → ''."""
+    casefolded, a leading list marker (``- ``, ``• ``) and trailing punctuation and footnote
+    marks stripped. None → ''."""
     if text is None:
         return ""
     s = str(text).replace("\u00ad", "").replace("\ufffe", "").rstrip(_TRAILING + "\u00a0\u202f\t\r\n")
     s = unicodedata.normalize("NFKC", s).translate(_DASHES)
     s = " ".join(s.split()).casefold()
+    s = _LIST_MARK.sub("", s)
     return s.rstrip(_TRAILING)
 
 
