@@ -26,7 +26,7 @@ KEYS = (
     "raw_value", "note",
 )
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUM = re.compile(r"^(?P<cmp>[<>≤≥]=?)?\s*(?P<sign>[-−–])?\s*(?P<int>\d{1,3}(?: \d{3})+|\d+)(?:,(?P<dec>\d+))?\s*%?$")
+_NUM = re.compile(r"^(?P<cmp>[<>≤≥]=?)?\s*(?P<sign>[-−–+])?\s*(?P<int>\d{1,3}(?: \d{3})+|\d+)(?:,(?P<dec>\d+))?\s*%?$")
 _CMP = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 SCALE = {"tkr": Decimal(1), "mnkr": Decimal(1000), "kr": Decimal("0.001"), None: Decimal(1)}
 
@@ -39,7 +39,7 @@ def parse(raw: str) -> tuple[Decimal, str | None]:
         raise ValueError(f"not a number as printed: {raw!r}")
     digits = m.group("int").replace(" ", "")
     value = Decimal(f"{digits}.{m.group('dec')}" if m.group("dec") else digits)
-    if m.group("sign"):
+    if m.group("sign") and m.group("sign") != "+":
         value = -value
     return value, _CMP.get(m.group("cmp") or "")
 
