@@ -31,6 +31,8 @@ def test_norm_collapses_whitespace_case_soft_hyphens_dashes_and_trailing_punctua
     assert ev.norm(None) == ""
     assert ev.norm("- Ekonomi") == ev.norm("– Ekonomi") == ev.norm("• Ekonomi") == "ekonomi"
     assert ev.norm("-2,1 %") == "-2,1 %"
+    assert ev.norm("SRHR-utbildning") == ev.norm("SRHRutbildning") and ev.norm("30-49 år") == ev.norm("30 - 49 år")
+    assert ev.norm("30-49 år") != ev.norm("3049 år")
     assert ev.norm("30-49 år") != ev.norm("30-39 år")
 
 
@@ -200,3 +202,44 @@ def test_the_command_line_writes_json_and_the_doc_section(tmp_path: Path, capsys
     (gold_dir / f"{name}.jsonl").write_text('{"document": "x"}\n', encoding="utf-8")
     assert ev.main(["--gold-dir", str(gold_dir)]) == 1          # a broken gold file is reported, not run
     assert "ogiltig" in capsys.readouterr().out
+
+
+def _flat(text: str) -> str:
+    return ev.norm(" ".join(text.replace("\ufffe", "").replace("\u00ad", "").split())).replace(" ", "")
+
+
+def _printed(label: str, page: str, next_page: str) -> bool:
+    """The label is on the page, or starts on it and ends on the next one."""
+    words = label.split()
+    return _flat(label) in page or any(
+        _flat(" ".join(words[:i])) in page and _flat(" ".join(words[i:])) in next_page for i in range(1, len(words))
+    )
+
+
+def test_gold_table_labels_are_printed_on_their_page():
+    """Gold quality: every table label is in the text layer of its page (or runs on to the next
+    page), so labels were copied, not paraphrased. A label whose note says a footnote mark was
+    dropped is exempt."""
+    import pypdfium2 as pdfium
+
+    checked = 0
+    for doc in ev.load_gold(ev.GOLD_DIR):
+        path = ev.resolve_document(doc, ev.default_search_dirs())
+        if path is None:
+            continue
+        if doc.meta.get("format") == "pdf":
+            pdf = pdfium.PdfDocument(str(path))
+            pages = {i + 1: _flat(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))}
+            pdf.close()
+        else:
+            pages = {None: _flat(path.read_text(encoding="utf-8", errors="replace"))}
+        missing = []
+        for f in doc.facts:
+            if f["method"] != "table" or "footnote" in (f.get("note") or ""):
+                continue
+            if not _printed(f["label"], pages[f["page"]], pages.get(f["page"] + 1, "") if f["page"] else ""):
+                missing.append((f["page"], f["label"]))
+            checked += 1
+        assert not missing, (doc.name, sorted(set(missing))[:5])
+    if not checked:
+        pytest.skip("no gold document found under ../shared/corpus")

@@ -42,6 +42,7 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _TRAILING = " .,:;*\u00b9\u00b2\u00b3"
 _LIST_MARK = re.compile(r"^[-•·*]\s+")  # "- Ekonomi", "• HR": list markers, not part of the label
 _SPACED_DASH = re.compile(r"(?<=\w) ?- ?(?=\w)")  # "30 - 49 år" = "30-49 år"
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # "SRHR-utbildning" = "SRHRutbildning" (line-break hyphens)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Fact = dict[str, Any]
@@ -60,6 +61,7 @@ def norm(text: Any) -> str:
     s = " ".join(s.split()).casefold()
     s = _LIST_MARK.sub("", s)
     s = _SPACED_DASH.sub("-", s)
+    s = _WORD_HYPHEN.sub("", s)
     return s.rstrip(_TRAILING)
 
 

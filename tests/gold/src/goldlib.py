@@ -27,6 +27,7 @@ KEYS = (
 )
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUM = re.compile(r"^(?P<cmp>[<>≤≥]=?)?\s*(?P<sign>[-−–+])?\s*(?P<int>\d{1,3}(?: \d{3})+|\d+)(?:,(?P<dec>\d+))?\s*%?$")
+_APPROX = re.compile(r"^(?:ung|ca|cirka)\.?\s+", re.IGNORECASE)
 _CMP = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 SCALE = {"tkr": Decimal(1), "mnkr": Decimal(1000), "kr": Decimal("0.001"), None: Decimal(1)}
 
@@ -34,6 +35,7 @@ SCALE = {"tkr": Decimal(1), "mnkr": Decimal(1000), "kr": Decimal("0.001"), None:
 def parse(raw: str) -> tuple[Decimal, str | None]:
     """(value, comparator) of a printed cell such as ``-1 550,7``, ``- 6 279``, ``7,6%``, ``<6%``."""
     text = _SPACES.sub(" ", raw.strip())
+    text = _APPROX.sub("", text).rstrip("*").strip()   # "ung 116 000" (ungefär), "-400*" (footnote)
     m = _NUM.match(text)
     if not m:
         raise ValueError(f"not a number as printed: {raw!r}")
@@ -80,7 +82,9 @@ class Gold:
     # --- adding facts ---------------------------------------------------------------------
     def fact(self, *, page, schema, label, column, scenario, year, period_end, value_raw, unit,
              method="table", kon=None, measure=None, area=None, category=None, goal=None,
-             status=None, note=None, scale=None, comparator=None) -> dict[str, Any]:
+             status=None, note=None, scale=None, comparator=None, raw=None) -> dict[str, Any]:
+        """One fact; ``value_raw`` is parsed, ``raw`` (if given) is stored as raw_value instead,
+        for a narrative number whose sign comes from a word (printed '0,37', value -370)."""
         value: int | float | None = None
         cmp = comparator
         if value_raw is not None:
@@ -92,7 +96,7 @@ class Gold:
             document=self.document, page=page, schema=schema, method=method, label=clean(label),
             column=clean(column) if column else None, scenario=scenario, year=year, period_end=period_end,
             kon=kon, value=value, unit=unit, measure=measure, area=area, category=category, goal=goal,
-            comparator=cmp, status=status, raw_value=value_raw, note=note,
+            comparator=cmp, status=status, raw_value=raw if raw is not None else value_raw, note=note,
         )
         self.facts.append(fact)
         return fact
