@@ -295,7 +295,10 @@ meta = {
     "image_pages": [],
     "chart_pages": [],
     "notes": [
-        "Money tables are in mnkr (p11, p14, p16): values ×1000 to tkr, raw_value as printed.",
+        "Money tables are in mnkr (p11, p14, p16): values ×1000 to tkr, raw_value as printed. p11 prints "
+        "'Belopp i mnkr'; p14 and p16 print no unit: mnkr is inferred (p14 Totalt Resultat period 22,5 = p11 "
+        "Resultat 22,5 mnkr; p16 Totalt kostnader -1 633,7 against p11 Prognos kostnader -1 550,7 mnkr; the "
+        "verified golden JSON reads them as mnkr too).",
         "p11 'Fg prognos' (previous forecast) has scenario prognos like 'Prognos': the two share a key.",
         "p14/p16 rows are tjänster: measure from the column, area = the tjänst (list dash removed), "
         "area null on Total/Totalt rows; label keeps the printed '- ' of sub-rows.",
