@@ -136,6 +136,10 @@ def test_write_section_replaces_only_the_evaluation_section(tmp_path: Path):
     text = doc.read_text(encoding="utf-8")
     assert "old table" not in text and "new table" in text
     assert text.startswith("# Extraction\n\nintro\n") and text.rstrip().endswith("keep me")
+    for _ in range(2):  # sub-headings of the section (###) stay inside it, twice over
+        ev.write_section(doc, "## Evaluation\n\n### Per document\n\nt1\n")
+    text = doc.read_text(encoding="utf-8")
+    assert text.count("### Per document") == 1 and "new table" not in text and text.rstrip().endswith("keep me")
     fresh = tmp_path / "new.md"
     ev.write_section(fresh, "## Evaluation\n\nt\n")
     assert fresh.read_text(encoding="utf-8").count("## Evaluation") == 1

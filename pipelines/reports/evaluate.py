@@ -533,35 +533,67 @@ def _verbose(r: DocumentReport) -> list[str]:
     return out
 
 
-def render_markdown(reports: list[DocumentReport]) -> str:
+def _md_table(header: list[str], rows: list[list[str]], left: int = 1) -> list[str]:
+    rows = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join(["---"] * left + ["---:"] * (len(header) - left)) + "|",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+
+
+def render_markdown(reports: list[DocumentReport], max_wrong: int = 25) -> str:
+    """The ``## Evaluation`` section: per document, per schema, the wrong values, the detail.
+    Sub-headings are ``###`` so that ``write_section`` keeps the section in one piece."""
     from pipelines.reports.extract import EXTRACTOR_VERSION
 
+    done = [r for r in reports if r.status == "evaluerad"]
+    cols = ["gold", "extracted", "matched", "wrong", "missing", "extra", "extra_narr", "outside"]
+
+    def numbers(c: Counts) -> list[str]:
+        return [*(str(getattr(c, k)) for k in cols), _pct(c.recall), _pct(c.precision), _pct(c.value_accuracy)]
+
+    head = [*cols, "recall", "precision", "value acc."]
     lines = [
         SECTION,
         "",
-        f"Written by `make eval` (`python -m pipelines.reports.evaluate`), extractor version "
-        f"{EXTRACTOR_VERSION}, against the gold files in `tests/gold/` (format and matching: "
-        "`tests/gold/README.md`). `extracted` counts facts on the pages a gold file covers "
-        "completely; `outside` those on other pages. recall = matched / gold; precision = "
-        "matched / extracted on covered pages (extra narrative facts excluded); value acc. = "
-        "matched / (matched + wrong). A *wrong* fact has the right key and a different value.",
+        f"Written by `make eval` (`python -m pipelines.reports.evaluate`) with extractor version "
+        f"{EXTRACTOR_VERSION}, against the hand-made gold files in `tests/gold/` (format, matching and "
+        "metrics: `tests/gold/README.md`). recall = matched / gold; precision = matched / (extracted "
+        "− extra_narr) on the pages a gold file covers; value acc. = matched / (matched + wrong). A "
+        "*wrong* fact has the right key (page, schema, label, scenario, year, period end, kön, "
+        "category) and a different value: the error that matters most.",
         "",
-        "| " + " | ".join(_HEADER) + " |",
-        "|" + "|".join(["---"] * 2 + ["---:"] * (len(_HEADER) - 2)) + "|",
+        "### Per document",
+        "",
     ]
-    rows: list[list[str]] = []
-    for r in reports:
-        if r.status == "evaluerad":
-            rows += _rows(f"`{r.name}`", r.counts)
-    if rows:
-        rows += _rows("**total**", totals(reports))
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    lines.append("")
-    lines.append("Metadata:")
-    lines.append("")
-    for r in reports:
-        text = _meta_line(r.meta) if r.status == "evaluerad" else f"{r.status}: {r.reason}"
-        lines.append(f"- `{r.name}`: {text}")
+    meta_ok = lambda r: f"{sum(m['status'] == 'ok' for m in r.meta.values())}/{len(r.meta)}"  # noqa: E731
+    lines += _md_table(["document", *head, "metadata"],
+                       [[f"`{r.name}`", *numbers(r.counts["(all)"]), meta_ok(r)] for r in done]
+                       + ([["**total**", *numbers(totals(done)["(all)"]), ""]] if done else []))
+    skipped = [r for r in reports if r.status != "evaluerad"]
+    if skipped:
+        lines += ["", *(f"- `{r.name}`: {r.status}: {r.reason}" for r in skipped)]
+    lines += ["", "### Per schema (all documents)", ""]
+    lines += _md_table(["schema", *head], [[k, *numbers(c)] for k, c in totals(done).items()])
+    wrong = [(r.name, g, e) for r in done for g, e in (r.match.wrong if r.match else [])]
+    lines += ["", f"### Wrong values ({len(wrong)})", ""]
+    if wrong:
+        rows = [[f"`{n}`", str(g.get("page")), g.get("label") or "", g.get("column") or "",
+                 str(g.get("value") if g.get("value") is not None else g.get("status")),
+                 str(e.get("value") if e.get("value") is not None else e.get("status"))]
+                for n, g, e in wrong[:max_wrong]]
+        lines += _md_table(["document", "page", "label", "column", "gold", "extracted"], rows, left=4)
+        if len(wrong) > max_wrong:
+            lines += ["", f"… and {len(wrong) - max_wrong} more (`python -m pipelines.reports.evaluate --verbose`)."]
+    else:
+        lines.append("None.")
+    lines += ["", "### Metadata", ""]
+    lines += [f"- `{r.name}`: {_meta_line(r.meta)}" for r in done]
+    lines += ["", "### Detail per document and schema", ""]
+    lines += _md_table(["document", "schema", *head],
+                       [[f"`{r.name}`" if i == 0 else "", k, *numbers(c)]
+                        for r in done for i, (k, c) in enumerate(r.counts.items())], left=2)
     return "\n".join(lines) + "\n"
 
 
