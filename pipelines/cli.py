@@ -226,7 +226,7 @@ def cmd_kolada_import(args: argparse.Namespace) -> int:
             print(f"kommunlager: {path.name}: {note}", file=sys.stderr)
         rejected += bool(result.problems)
         rows.extend(result.rows)
-        print(f"kommunlager: {path.name} ({result.format}): {len(result.rows)} värden, "
+        print(f"kommunlager: {path.name} ({result.format}): {result.count} värden, "
               f"{result.rejected_rows} rader kunde inte mappas", file=sys.stderr)
     _write_rows(rows, args.out)
     return EXIT_REJECTED if rejected else EXIT_OK

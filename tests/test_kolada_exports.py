@@ -225,3 +225,14 @@ def test_lookup_without_metadata_maps_codes_not_names(data_dir: Path, monkeypatc
     result = import_file(path, lookup)
     assert [r["municipality"] for r in result.rows] == ["1440"]
     assert "metadata saknas" in result.problems[0]
+
+
+def test_the_run_summary_groups_row_problems_by_file_and_reason(lookup: Lookup) -> None:
+    from pipelines.kolada.exports import group_row_problems
+
+    result = import_file(shared_path(*LEGACY), lookup)
+    grouped = group_row_problems(result.problems)
+    assert len(grouped) == 12 < len(result.problems) == 202
+    assert grouped[0].startswith("legacy_webexport_2012_kld_bakgr_sample.csv rader 2–6, 14–18, ")
+    assert "(30 rader): nyckeltal 'Arbetslöshet, (%)' finns inte" in grouped[0]
+    assert group_row_problems(["x.csv rad 4: y", "annat"]) == ["x.csv rad 4: y", "annat"]

@@ -136,6 +136,8 @@ def test_full_load_then_rerun_adds_nothing_and_a_revision_adds_one_row(
     back = load_values(online, ks, client_factory=factory(Waits()))
     assert back.nya_rader == 1
     state = ApiState(online)
+    assert state.kpis() == {"N00090", "N30005"}
+    state.prepare(["N00090"], [year])
     newest = state.con.execute(
         "select value from state where kpi='N00090' and municipality='1440' and period=? and gender='T'", [year]
     ).fetchone()

@@ -8,6 +8,7 @@ the snapshot stood in for the API), what it read and wrote, and every problem as
 import dagster as dg
 
 from pipelines.config import Settings
+from pipelines.kolada.exports import group_row_problems
 from pipelines.kolada.kpi_set import KpiSetError, read_kpi_set
 from pipelines.kolada.load import LoadResult, load_exports, load_metadata, load_values
 
@@ -97,8 +98,8 @@ SUMMARY_PROBLEMS_PER_ASSET = 20
 def run_lines(result: dg.ExecuteInProcessResult) -> tuple[list[str], list[str]]:
     """(summary lines, problem lines) of the Kolada assets materialized in ``result``.
 
-    At most ``SUMMARY_PROBLEM_PER_ASSET`` problems per asset are returned, then one line
-    saying how many more there are and where they are."""
+    Per-row problems of one file with the same reason become one line listing the rows; at
+    most ``SUMMARY_PROBLEMS_PER_ASSET`` lines per asset, then one saying where the rest are."""
     lines: list[str] = []
     problems: list[str] = []
     for event in result.get_asset_materialization_events():
@@ -111,10 +112,9 @@ def run_lines(result: dg.ExecuteInProcessResult) -> tuple[list[str], list[str]]:
             lines.append(str(meta["sammanfattning"].value))
         found = list(meta["problem"].value) if "problem" in meta else []
         total = int(meta["problem_antal"].value) if "problem_antal" in meta else len(found)
-        problems.extend(found[:SUMMARY_PROBLEMS_PER_ASSET])
-        if total > SUMMARY_PROBLEMS_PER_ASSET:
+        grouped = group_row_problems(found)
+        problems.extend(grouped[:SUMMARY_PROBLEMS_PER_ASSET])
+        if len(grouped) > SUMMARY_PROBLEMS_PER_ASSET or total > len(found):
             where = " och i lake/kolada/importer/" if name == "kolada_exportfiler" else ""
-            problems.append(
-                f"{name}: {total - SUMMARY_PROBLEMS_PER_ASSET} problem till (se tillgångens metadata i Dagster{where})"
-            )
+            problems.append(f"{name}: fler problem ({total} totalt; se tillgångens metadata i Dagster{where})")
     return lines, problems

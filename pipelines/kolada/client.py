@@ -43,6 +43,10 @@ class KoladaError(Exception):
 class KoladaUnreachable(KoladaError):
     """The first request could not even connect: the caller may fall back to the snapshot."""
 
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message  # without the request, for a summary line
+
 
 class _Retryable(Exception):
     def __init__(self, reason: str, retry_after: float | None = None) -> None:
@@ -178,11 +182,12 @@ class KoladaClient:
             response = self._http.get(url)
         except httpx.TimeoutException as exc:
             if isinstance(exc, httpx.ConnectTimeout) and not self._reached:
-                raise KoladaUnreachable(f"GET {name}: API:t svarar inte (connect timeout)") from None
+                raise KoladaUnreachable(f"GET {name}: API:t svarar inte (connect timeout)", "connect timeout") from None
             raise _Retryable(f"tidsgräns ({type(exc).__name__})") from None
         except httpx.ConnectError as exc:
             if not self._reached:
-                raise KoladaUnreachable(f"GET {name}: API:t nås inte (ConnectError: {exc})") from None
+                why = f"ConnectError: {exc}"
+                raise KoladaUnreachable(f"GET {name}: API:t nås inte ({why})", why) from None
             raise _Retryable(f"ConnectError: {exc}") from None
         except httpx.TransportError as exc:
             raise _Retryable(f"{type(exc).__name__}: {exc}") from None

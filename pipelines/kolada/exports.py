@@ -25,13 +25,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 
+import pyarrow as pa
 import yaml
 
 from pipelines.kolada.names import Lookup, norm
-from pipelines.kolada.rows import GENDERS, value_rows
+from pipelines.kolada.rows import GENDERS, VALUE_FIELDS, value_rows
+from pipelines.kolada.store import VALUE_SCHEMA
 
 FORMAT_PATH = Path(__file__).with_name("export_format.yml")
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl")
@@ -50,20 +54,42 @@ def format_rules() -> dict:
 class ImportResult:
     file: str
     format: str = ""
-    rows: list[dict] = field(default_factory=list)      # rows.VALUE_FIELDS, mapped
+    columns: dict[str, list] = field(default_factory=lambda: {c: [] for c in VALUE_FIELDS})  # mapped values
     problems: list[str] = field(default_factory=list)   # one line per row left out (or for the file)
     notes: list[str] = field(default_factory=list)
     data_rows: int = 0                                  # rows read that carry data
     failed: str | None = None                           # the whole file could not be read
 
+    def add(self, row: dict) -> None:
+        for name, column in self.columns.items():
+            column.append(row[name])
+
+    @property
+    def count(self) -> int:
+        return len(self.columns["kpi"])
+
+    @property
+    def rows(self) -> list[dict]:
+        """The mapped values as dicts (rows.VALUE_FIELDS)."""
+        names = list(self.columns)
+        return [dict(zip(names, values)) for values in zip(*self.columns.values())]
+
+    def table(self, source: str, fetched_at: str) -> pa.Table:
+        n = self.count
+        return pa.table(self.columns | {"source": [source] * n, "fetched_at": [fetched_at] * n}, schema=VALUE_SCHEMA)
+
+    def clear(self) -> None:
+        for column in self.columns.values():
+            column.clear()
+
     @property
     def rejected_rows(self) -> int:
-        return self.data_rows - len(self.rows) if not self.failed else 0
+        return self.data_rows - self.count if not self.failed else 0
 
     def report(self, sha256: str) -> dict:
         return {
             "fil": self.file, "sha256": sha256, "format": self.format, "datarader": self.data_rows,
-            "mappade_varden": len(self.rows), "omappade_rader": self.rejected_rows,
+            "mappade_varden": self.count, "omappade_rader": self.rejected_rows,
             "fel": self.failed, "problem": self.problems, "noteringar": self.notes,
         }
 
@@ -106,12 +132,12 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_text(path: Path) -> tuple[list[list], str]:
+def _read_text(path: Path) -> tuple[Iterable[list], str]:
+    """Rows of a delimited text file, read lazily (a large export is not held twice)."""
     text, encoding = decode(path.read_bytes())
-    delim = sniff_delimiter(text)
-    grid = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
+    delim = sniff_delimiter(text[:100_000])
     shown = {"\t": "tab"}.get(delim, delim)
-    return grid, f"CSV ({shown}, {encoding})"
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delim), f"CSV ({shown}, {encoding})"
 
 
 def _read_xlsx(path: Path, header_roles) -> tuple[list[list], str]:
@@ -240,6 +266,47 @@ def parse_number(v: object, missing: set[str]) -> tuple[bool, float | None]:
         return False, None
 
 
+# --- problems -----------------------------------------------------------------------------
+
+_ROW_PROBLEM = re.compile(r"^(?P<file>.+?) rad (?P<row>\d+)(?: \(\d{4}\))?: (?P<why>.+)$")
+
+
+def _ranges(rows: list[int]) -> str:
+    out, start, prev = [], rows[0], rows[0]
+    for r in rows[1:] + [None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        out.append(str(start) if start == prev else f"{start}–{prev}")
+        if r is not None:
+            start = prev = r
+    return ", ".join(out)
+
+
+def group_row_problems(lines: list[str]) -> list[str]:
+    """Per-row problem lines with the same file and reason as one line listing the rows
+    (for the run summary; the per-row lines stay in the import report and asset metadata)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    out: list[str | tuple[str, str]] = []
+    for line in lines:
+        m = _ROW_PROBLEM.match(line)
+        if not m:
+            out.append(line)
+            continue
+        key = (m["file"], m["why"])
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        if not groups[key] or groups[key][-1] != int(m["row"]):
+            groups[key].append(int(m["row"]))
+    return [
+        item if isinstance(item, str)
+        else (f"{item[0]} rad {_ranges(groups[item])}: {item[1]}" if len(groups[item]) < 2
+              else f"{item[0]} rader {_ranges(groups[item])} ({len(groups[item])} rader): {item[1]}")
+        for item in out
+    ]
+
+
 # --- mapping ------------------------------------------------------------------------------
 
 class _Mapper:
@@ -301,10 +368,15 @@ class _Mapper:
         if count_cell is not _NO_COLUMN and _text(count_cell):
             ok, c = parse_number(count_cell, self.missing)
             count = int(c) if ok and c is not None and float(c).is_integer() else None
-        self.result.rows.append(
-            {"kpi": kpi, "municipality": unit, "period": year, "gender": gender, "value": value,
-             "status": status, "count": count, "isdeleted": None}
-        )
+        cols = self.result.columns
+        cols["kpi"].append(kpi)
+        cols["municipality"].append(unit)
+        cols["period"].append(year)
+        cols["gender"].append(gender)
+        cols["value"].append(value)
+        cols["status"].append(status)
+        cols["count"].append(count)
+        cols["isdeleted"].append(None)
 
 
 _NO_COLUMN = object()
@@ -314,9 +386,11 @@ def _is_blank(row: list) -> bool:
     return all(_text(c) == "" for c in row)
 
 
-def _map_grid(grid: list[list], name: str, lookup: Lookup, rules: dict, result: ImportResult, line0: int = 1) -> None:
+def _map_grid(grid: Iterable[list], name: str, lookup: Lookup, rules: dict, result: ImportResult, line0: int = 1) -> None:
     roles = _header_roles(rules)
-    found = _find_header(grid, roles)
+    rows = iter(grid)
+    head = list(islice(rows, HEADER_SCAN))
+    found = _find_header(head, roles)
     if found is None:
         raise _FileError(
             "ingen rubrikrad med nyckeltal, kommun, år och värde hittades "
@@ -328,7 +402,7 @@ def _map_grid(grid: list[list], name: str, lookup: Lookup, rules: dict, result: 
     mapper = _Mapper(name, lookup, rules, result)
     get = lambda row, role: (row[cols[role]] if cols[role] < len(row) else None) if role in cols else _NO_COLUMN  # noqa: E731
     skipped = 0
-    for n, row in enumerate(grid[h + 1:], start=h + 1 + line0):
+    for n, row in enumerate(chain(head[h + 1:], rows), start=h + 1 + line0):
         if _is_blank(row):
             continue
         if sum(_text(c) != "" for c in row) <= 1:
@@ -365,7 +439,7 @@ def _map_json(data: object, name: str, lookup: Lookup, rules: dict, result: Impo
             if unit is None or kpi is None:
                 result.problems.append(f"{name} {r['kpi']} {r['municipality']} {r['period']} {r['gender']}: {why or why_kpi}")
                 continue
-            result.rows.append(r | {"municipality": unit, "kpi": kpi})
+            result.add(r | {"municipality": unit, "kpi": kpi})
         return
     records = data.get("values") if isinstance(data, dict) else data
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
@@ -403,5 +477,5 @@ def import_file(path: Path, lookup: Lookup, rules: dict | None = None) -> Import
     except (OSError, csv.Error, UnicodeError) as exc:
         result.failed = f"{path.name}: kan inte läsas ({type(exc).__name__}: {exc})"
     if result.failed:
-        result.rows.clear()
+        result.clear()
     return result

@@ -68,6 +68,8 @@ class LoadResult:
             parts.append(f"{self.anrop} anrop, {self.sidor} sidor")
         if self.what == "metadata":
             parts.append(f"{self.rader} rader, {self.nya_filer} nya filer")
+        elif self.what == "exportfiler":
+            parts.append(f"{self.rader} datarader lästa, {self.nya_rader} värden in i {self.nya_filer} nya filer")
         else:
             parts.append(f"{self.rader} värden lästa, {self.nya_rader} nya/ändrade i {self.nya_filer} nya filer")
         if self.problems:
@@ -136,7 +138,7 @@ def load_metadata(settings: Settings, client_factory: ClientFactory = _client) -
                 elif store.write_meta(settings, entity, table):
                     result.nya_filer += 1
         except KoladaUnreachable as exc:
-            return _snapshot_meta(settings, result, f"API:t kunde inte nås: {exc}")
+            return _snapshot_meta(settings, result, f"API:t kunde inte nås ({settings.kolada_base_url}: {exc.reason})")
         finally:
             result.anrop, result.sidor = client.requests, client.pages_read
     result.kalla, result.detalj = "api", settings.kolada_base_url
@@ -149,30 +151,44 @@ _CONTENT = ("value", "status", "count", "isdeleted")
 
 
 class ApiState:
-    """The newest API row per key in the raw layer, to find what a new load changes."""
+    """The newest API row per key in the raw layer, to find what a new load changes.
+
+    ``prepare`` reads only the KPIs and years a load asks for again (a nightly re-pull of
+    the last years compares with ~10 % of the stored rows, not all of them)."""
+
+    _EMPTY = ("create table state (kpi varchar, municipality varchar, period integer, gender varchar, "
+              "value double, status varchar, count integer, isdeleted boolean)")
 
     def __init__(self, settings: Settings) -> None:
         self.con = duckdb.connect()
-        files = [str(p) for p in store.value_files(settings)]
-        cols = ", ".join(f'"{c}"' for c in VALUE_FIELDS)
-        if files:
-            self.con.execute(
-                f"""create table state as
-                select {cols} from read_parquet(?)
-                where source like 'api:%'
-                qualify row_number() over (
-                    partition by kpi, municipality, period, gender
-                    order by cast(fetched_at as timestamp) desc, source desc) = 1""",
-                [files],
-            )
-        else:
-            self.con.execute(
-                "create table state (kpi varchar, municipality varchar, period integer, gender varchar, "
-                "value double, status varchar, count integer, isdeleted boolean)"
-            )
+        self.con.execute("set preserve_insertion_order = false")
+        self.files = [str(p) for p in store.value_files(settings)]
+        self.con.execute(self._EMPTY)
 
     def kpis(self) -> set[str]:
-        return {r[0] for r in self.con.execute("select distinct kpi from state").fetchall()}
+        """KPIs that have values from the API in the raw layer."""
+        if not self.files:
+            return set()
+        rows = self.con.execute(
+            "select distinct kpi from read_parquet(?) where source like 'api:%'", [self.files]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def prepare(self, kpis: list[str], years: list[int]) -> None:
+        self.con.execute("drop table state")
+        if not self.files or not kpis or not years:
+            self.con.execute(self._EMPTY)
+            return
+        cols = ", ".join(f'"{c}"' for c in VALUE_FIELDS)
+        self.con.execute(
+            f"""create table state as
+            select {cols} from read_parquet(?)
+            where source like 'api:%' and kpi in (select unnest(?)) and period between ? and ?
+            qualify row_number() over (
+                partition by kpi, municipality, period, gender
+                order by cast(fetched_at as timestamp) desc, source desc) = 1""",
+            [self.files, kpis, min(years), max(years)],
+        )
 
     def changed(self, table: pa.Table) -> pa.Table:
         """The rows of ``table`` that are new keys or differ from the newest API row."""
@@ -197,6 +213,7 @@ class ApiState:
 
 def _snapshot_values(settings: Settings, result: LoadResult, reason: str | None) -> LoadResult:
     result.offline_orsak = reason
+    result.laddning = ""  # the API plan was not carried out
     folder = settings.kolada_snapshot_dir
     if folder is None or not folder.is_dir():
         result.kalla = "ingen"
@@ -264,6 +281,8 @@ def load_values(
     result.problems.extend(resolved.problems)
     state = ApiState(settings)
     plan = plan_values(ks, resolved.kpis, resolved.units, state.kpis(), today or date.today(), from_date)
+    again = [(kpis, years) for label, kpis, _, years, _ in plan.parts if label != "full"]
+    state.prepare(*(again[0] if again else ([], [])))
     result.laddning = plan.describe()
     fetched_at = now_fetched()
     result.hamtad = fetched_at
@@ -279,7 +298,7 @@ def load_values(
                 if client.pages_read:
                     result.problems.append(str(exc))
                 else:
-                    return _snapshot_values(settings, result, f"API:t kunde inte nås: {exc}")
+                    return _snapshot_values(settings, result, f"API:t kunde inte nås ({settings.kolada_base_url}: {exc.reason})")
             finally:
                 result.anrop, result.sidor = client.requests, client.pages_read
     finally:
@@ -366,10 +385,10 @@ def load_exports(settings: Settings) -> LoadResult:
             result.problems.append(imported.failed)
         result.problems.extend(imported.problems)
         result.rader += imported.data_rows
-        per_file.append({"fil": path.name, "varden": len(imported.rows), "omappade": imported.rejected_rows,
+        per_file.append({"fil": path.name, "varden": imported.count, "omappade": imported.rejected_rows,
                          "format": imported.format, "noteringar": imported.notes})
-        if imported.rows:
-            table = values_table(imported.rows, f"export:{sighting['filnamn']}", fetched_at)
+        if imported.count:
+            table = imported.table(f"export:{sighting['filnamn']}", fetched_at)
             if store.write_values(settings, table):
                 result.nya_filer += 1
                 result.nya_rader += table.num_rows
