@@ -81,7 +81,9 @@ def read_kpi_set(path: Path | None = None) -> KpiSet:
         ks.alla_kommuner = False
         ks.kommuner = _ids({"kommuner": kommuner if isinstance(kommuner, list) else [kommuner]},
                            "kommuner", UNIT_ID, path, problems, "kommunkod (4 siffror, inom citattecken)")
-    ks.enheter = _ids(data, "enheter", UNIT_ID, path, problems, "enhetskod (4 siffror, t.ex. \"0000\")")
+    # Riket unless the file says otherwise (enheter: [] for none).
+    ks.enheter = _ids({"enheter": data.get("enheter", ["0000"])}, "enheter", UNIT_ID, path, problems,
+                      "enhetskod (4 siffror, t.ex. \"0000\")")
     for entry in data.get("kommungrupper") or []:
         value = str(entry.get("id") if isinstance(entry, dict) else entry).strip()
         if value and value not in ks.kommungrupper:

@@ -60,7 +60,8 @@ class LoadResult:
         elif self.kalla == "export":
             src = f"exportfiler i {self.detalj}"
         else:
-            src = "ingen källa" + (f" ({self.offline_orsak})" if self.offline_orsak else "")
+            why = self.offline_orsak or self.detalj
+            src = "ingen källa" + (f" ({why})" if why else "")
         parts = [f"Kolada {self.what}: {src}"]
         if self.laddning:
             parts.append(self.laddning)
