@@ -136,8 +136,7 @@ def test_full_load_then_rerun_adds_nothing_and_a_revision_adds_one_row(
     back = load_values(online, ks, client_factory=factory(Waits()))
     assert back.nya_rader == 1
     state = ApiState(online)
-    assert state.kpis() == {"N00090", "N30005"}
-    state.prepare(["N00090"], [year])
+    state.prepare([(["N00090"], [year])])
     newest = state.con.execute(
         "select value from state where kpi='N00090' and municipality='1440' and period=? and gender='T'", [year]
     ).fetchone()
@@ -157,6 +156,40 @@ def test_a_kpi_added_to_the_set_gets_its_full_history_alone(online: Settings, ap
     assert len(urls) == 2
     assert "/data/kpi/U21468/" in urls[0] and f"/year/{TODAY.year - 6}," in urls[0]
     assert "/data/kpi/N00090,N30005/" in urls[1] and f"/year/{TODAY.year - 3}," in urls[1]
+
+
+def test_a_group_added_later_gets_its_history_and_a_kpi_without_values_is_not_refetched(
+    online: Settings, api: KoladaStandIn, tmp_path: Path
+) -> None:
+    fill(api)
+    api.put("N00090", "G36449", TODAY.year - 5, [value("T", 7.7)])
+    with_empty = BASIC_SET.replace("  - N30005", "  - N30005\n  - U99999")  # a KPI with no values at all
+    load_metadata(online, client_factory=factory(Waits()))
+    assert load_values(online, read_kpi_set(kpi_set_file(tmp_path, with_empty)), client_factory=factory(Waits())).problems == []
+    api.requests.clear()
+    again = load_values(online, read_kpi_set(kpi_set_file(tmp_path, with_empty)), client_factory=factory(Waits()))
+    assert again.laddning.startswith("inkrementell 3 KPI × 4 enheter") and "full" not in again.laddning
+
+    grouped = with_empty.replace("enheter:", 'kommungrupper: ["Liknande kommuner IFO, Ale, 2024"]\nenheter:')
+    result = load_values(online, read_kpi_set(kpi_set_file(tmp_path, grouped)), client_factory=factory(Waits()))
+    assert result.laddning.startswith("full 3 KPI × 1 enheter") and "; inkrementell 3 KPI × 4 enheter" in result.laddning
+    assert result.nya_rader == 1  # the group's value from five years ago
+
+
+def test_a_full_request_that_failed_is_fetched_in_full_next_night(
+    online: Settings, api: KoladaStandIn, tmp_path: Path
+) -> None:
+    fill(api)
+    munis = ["1440"] + [f"{n:04d}" for n in range(1001, 1027)]
+    ks = read_kpi_set(kpi_set_file(tmp_path, BASIC_SET.replace("kommuner: alla", f"kommuner: {json.dumps(munis)}")))
+    api.fail("/municipality/1025,1026,0000/", status=404)
+    first = load_values(online, ks, client_factory=factory(Waits()))
+    assert len(first.problems) == 1
+    second = load_values(online, ks, client_factory=factory(Waits()))
+    assert second.laddning.startswith("full 2 KPI × 3 enheter") and not second.problems
+    assert second.nya_rader == 2 * 6 * 3  # Riket's history, which the first night missed
+    third = load_values(online, ks, client_factory=factory(Waits()))
+    assert "full" not in third.laddning and third.nya_rader == 0
 
 
 def test_from_date_mode_asks_for_changes_and_honours_isdeleted(online: Settings, api: KoladaStandIn, tmp_path: Path) -> None:

@@ -7,8 +7,10 @@ Where the data comes from:
 
 API values are an observation of the API's current state: the rows whose content differs
 from the newest API row of the same key are written (``ApiState``), one file per request.
-A rerun therefore adds nothing, a revised value adds one row (the warehouse shows it, the
-lake keeps the old file), and a KPI never loaded from the API gets its full history.
+A rerun therefore adds nothing, and a revised value adds one row (the warehouse shows it,
+the lake keeps the old file). Every (kpi, unit) pair whose full history has not been
+fetched yet (a KPI or group added to the set, a full request that failed) gets it; the
+rest is re-pulled for the last years (or asked for with ``from_date``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import pyarrow as pa
 
 from pipelines.config import Settings
 from pipelines.kolada import store
-from pipelines.kolada.client import KoladaClient, KoladaError, KoladaUnreachable, now_fetched, short_url
+from pipelines.kolada.client import KoladaClient, KoladaError, KoladaUnreachable, chunks, now_fetched, short_url
 from pipelines.kolada.kpi_set import KpiSet, read_kpi_set, resolve
 from pipelines.kolada.rows import VALUE_FIELDS, duplicate_problems, meta_table, value_rows, values_table
 from pipelines.kolada.snapshot import load_snapshot
@@ -154,8 +156,8 @@ _CONTENT = ("value", "status", "count", "isdeleted")
 class ApiState:
     """The newest API row per key in the raw layer, to find what a new load changes.
 
-    ``prepare`` reads only the KPIs and years a load asks for again (a nightly re-pull of
-    the last years compares with ~10 % of the stored rows, not all of them)."""
+    ``prepare`` reads only the KPIs and years a load asks for (a nightly re-pull of the last
+    years compares with a tenth of the stored rows, not all of them)."""
 
     _EMPTY = ("create table state (kpi varchar, municipality varchar, period integer, gender varchar, "
               "value double, status varchar, count integer, isdeleted boolean)")
@@ -166,29 +168,26 @@ class ApiState:
         self.files = [str(p) for p in store.value_files(settings)]
         self.con.execute(self._EMPTY)
 
-    def kpis(self) -> set[str]:
-        """KPIs that have values from the API in the raw layer."""
-        if not self.files:
-            return set()
-        rows = self.con.execute(
-            "select distinct kpi from read_parquet(?) where source like 'api:%'", [self.files]
-        ).fetchall()
-        return {r[0] for r in rows}
-
-    def prepare(self, kpis: list[str], years: list[int]) -> None:
+    def prepare(self, scopes: list[tuple[list[str], list[int]]]) -> None:
+        """Load the newest API rows of the given (kpis, years) scopes."""
         self.con.execute("drop table state")
-        if not self.files or not kpis or not years:
+        scopes = [(k, y) for k, y in scopes if k and y]
+        if not self.files or not scopes:
             self.con.execute(self._EMPTY)
             return
+        where = " or ".join("(kpi in (select unnest(?)) and period between ? and ?)" for _ in scopes)
+        params: list = [self.files]
+        for kpis, years in scopes:
+            params += [kpis, min(years), max(years)]
         cols = ", ".join(f'"{c}"' for c in VALUE_FIELDS)
         self.con.execute(
             f"""create table state as
             select {cols} from read_parquet(?)
-            where source like 'api:%' and kpi in (select unnest(?)) and period between ? and ?
+            where source like 'api:%' and ({where})
             qualify row_number() over (
                 partition by kpi, municipality, period, gender
                 order by cast(fetched_at as timestamp) desc, source desc) = 1""",
-            [self.files, kpis, min(years), max(years)],
+            params,
         )
 
     def changed(self, table: pa.Table) -> pa.Table:
@@ -236,32 +235,45 @@ def _newest_meta(settings: Settings) -> dict[str, pa.Table | None]:
 
 
 @dataclass
-class Plan:
-    """The value requests of one load: (label, kpis, units, years, from_date)."""
+class Part:
+    """One rectangle of requests: kpis × units × years (chunked to ≤ 25 ids by the client)."""
 
-    parts: list[tuple[str, list[str], list[str], list[int], str | None]]
+    label: str                 # full | inkrementell | from_date
+    kpis: list[str]
+    units: list[str]
+    years: list[int]
+    from_date: str | None = None
+
+
+@dataclass
+class Plan:
+    parts: list[Part]
 
     def describe(self) -> str:
         return "; ".join(
-            f"{label} {len(k)} KPI × {len(u)} enheter, {years[0]}–{years[-1]}" + (f", from_date {fd}" if fd else "")
-            for label, k, u, years, fd in self.parts if k and years
+            f"{p.label} {len(p.kpis)} KPI × {len(p.units)} enheter, {p.years[0]}–{p.years[-1]}"
+            + (f", from_date {p.from_date}" if p.from_date else "")
+            for p in self.parts
         )
 
 
-def plan_values(ks: KpiSet, kpis: list[str], units: list[str], loaded: set[str], today: date,
-                from_date: str | None) -> Plan:
-    full = [k for k in kpis if k not in loaded]
-    incremental = [k for k in kpis if k in loaded]
+def plan_values(ks: KpiSet, kpis: list[str], units: list[str], covered: dict[tuple[str, str], int],
+                today: date, from_date: str | None) -> Plan:
+    """Full history for every (kpi, unit) pair not yet covered from ``ar_fran`` (a KPI or a
+    municipality group added to the set, or a full request that failed), incremental for the rest."""
+    missing = [(k, u) for k in kpis for u in units if covered.get((k, u), 10_000) > ks.ar_fran]
+    new_kpis = list(dict.fromkeys(k for k, _ in missing))
+    new_units = list(dict.fromkeys(u for _, u in missing))
     all_years = list(range(min(ks.ar_fran, today.year), today.year + 1))
-    parts = []
-    if full:
-        parts.append(("full", full, units, all_years, None))
-    if incremental:
-        if ks.metod == "from_date" and from_date:
-            parts.append(("from_date", incremental, units, all_years, from_date))
-        else:
-            recent = list(range(today.year - ks.ar_bakat, today.year + 1))
-            parts.append(("inkrementell", incremental, units, recent, None))
+    parts = [Part("full", new_kpis, new_units, all_years)] if missing else []
+    if ks.metod == "from_date" and from_date:
+        label, years, since = "from_date", all_years, from_date
+    else:
+        label, years, since = "inkrementell", list(range(today.year - ks.ar_bakat, today.year + 1)), None
+    for rest_kpis, rest_units in (([k for k in kpis if k not in new_kpis], units),
+                                  (new_kpis, [u for u in units if u not in new_units])):
+        if rest_kpis and rest_units:
+            parts.append(Part(label, rest_kpis, rest_units, years, since))
     return Plan(parts)
 
 
@@ -280,21 +292,22 @@ def load_values(
     ks = kpi_set or read_kpi_set()
     resolved = resolve(ks, _newest_meta(settings))
     result.problems.extend(resolved.problems)
+    plan = plan_values(ks, resolved.kpis, resolved.units, store.read_coverage(settings), today or date.today(), from_date)
     state = ApiState(settings)
-    plan = plan_values(ks, resolved.kpis, resolved.units, state.kpis(), today or date.today(), from_date)
-    again = [(kpis, years) for label, kpis, _, years, _ in plan.parts if label != "full"]
-    state.prepare(*(again[0] if again else ([], [])))
+    state.prepare([(p.kpis, p.years) for p in plan.parts])
     result.laddning = plan.describe()
     fetched_at = now_fetched()
     result.hamtad = fetched_at
     try:
         with _with_pages(settings, client_factory(settings)) as client:
             try:
-                for _label, kpis, units, years, fd in plan.parts:
-                    if not kpis or not units or not years:
-                        continue
-                    for url in client.value_urls(kpis, units, years, fd):
-                        _load_request(settings, client, url, fetched_at, state, result)
+                for part in plan.parts:
+                    for kpis in chunks(part.kpis):
+                        for units in chunks(part.units):
+                            for years in chunks(part.years):
+                                url = client.value_urls(kpis, units, years, part.from_date)[0]
+                                if _load_request(settings, client, url, fetched_at, state, result) and part.label == "full":
+                                    store.write_coverage(settings, kpis, units, ks.ar_fran)
             except KoladaUnreachable as exc:
                 if client.pages_read:
                     result.problems.append(str(exc))
@@ -309,7 +322,8 @@ def load_values(
 
 
 def _load_request(settings: Settings, client: KoladaClient, url: str, fetched_at: str, state: ApiState,
-                  result: LoadResult) -> None:
+                  result: LoadResult) -> bool:
+    """Fetch one request (all its pages) and write what changed; False when it failed."""
     rows: list[dict] = []
     try:
         for page in client.pages(url):
@@ -322,13 +336,14 @@ def _load_request(settings: Settings, client: KoladaClient, url: str, fetched_at
         if client.pages_read == 0:
             raise KoladaUnreachable(str(exc)) from None
         result.problems.append(f"Kolada: {exc} (denna begäran hoppades över; nästa laddning försöker igen)")
-        return
+        return False
     result.problems.extend(duplicate_problems(rows, short_url(url)))
     result.rader += len(rows)
     delta = state.changed(values_table(rows, f"api:{url}", fetched_at))
     if delta.num_rows and store.write_values(settings, delta, change=True):
         result.nya_rader += delta.num_rows
         result.nya_filer += 1
+    return True
 
 
 # --- export files ------------------------------------------------------------------------

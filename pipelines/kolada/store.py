@@ -3,6 +3,8 @@
     lake/kolada/sidor/<sha256>.json                 one raw API response page as received
     lake/kolada/varden/<sha256>.parquet             normalised values of one load (VALUE_SCHEMA)
     lake/kolada/meta/<entity>/<sha256>.parquet      metadata of one load (kpi, municipality, …)
+    lake/kolada/tackning/<sha256>.parquet           (kpi, unit) pairs whose full history was fetched
+                                                    from the API (from year ar_fran), whatever came back
     lake/kolada/filer/<sha256><.ext>                an export file from inbox/kolada, as received
     lake/kolada/inkorg/<sha256>.json                its first sighting: name, path, first seen
     lake/kolada/importer/<sha256>.json              the result of importing one export file
@@ -69,6 +71,10 @@ META_SCHEMAS = {
 }
 
 
+# A full-history API request that succeeded covers these pairs: later loads are incremental.
+COVERAGE_SCHEMA = pa.schema([("kpi", pa.string()), ("municipality", pa.string()), ("ar_fran", pa.int32())])
+
+
 def kolada_dir(settings: Settings) -> Path:
     return settings.lake_dir / "kolada"
 
@@ -126,6 +132,27 @@ def read_meta(settings: Settings, entity: str) -> pa.Table | None:
     if not files:
         return None
     return pq.read_table(files[-1]).select(META_SCHEMAS[entity].names).cast(META_SCHEMAS[entity])
+
+
+def write_coverage(settings: Settings, kpis: list[str], units: list[str], ar_fran: int) -> Path | None:
+    pairs = [(k, u) for k in kpis for u in units]
+    table = pa.table({"kpi": [k for k, _ in pairs], "municipality": [u for _, u in pairs],
+                      "ar_fran": [ar_fran] * len(pairs)}, schema=COVERAGE_SCHEMA)
+    path = kolada_dir(settings) / "tackning" / f"{_content_hash(table)}.parquet"
+    if path.exists() or not pairs:
+        return None
+    write_parquet(path, table)
+    return path
+
+
+def read_coverage(settings: Settings) -> dict[tuple[str, str], int]:
+    """(kpi, unit) → the earliest year from which its full history was fetched."""
+    out: dict[tuple[str, str], int] = {}
+    for path in (kolada_dir(settings) / "tackning").glob("*.parquet"):
+        t = pq.read_table(path)
+        for k, u, y in zip(*(t.column(c).to_pylist() for c in ("kpi", "municipality", "ar_fran"))):
+            out[(k, u)] = min(y, out.get((k, u), y))
+    return out
 
 
 def write_page(settings: Settings, url: str, fetched_at: str, status: int, body: str) -> Path:
