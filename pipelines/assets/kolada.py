@@ -57,13 +57,18 @@ def kolada_metadata(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
 
 
 def _previous_api_load(context: dg.AssetExecutionContext) -> str | None:
-    """The date of the last API load of values (for ``from_date``), from this asset's history."""
+    """The date of the last API load of values (for ``from_date``), from this asset's history.
+
+    Only a load without problems counts: after a partial one, the next load re-pulls the
+    last years instead (``from_date`` would skip what the failed requests missed)."""
     event = context.instance.get_latest_materialization_event(context.asset_key)
     mat = event.asset_materialization if event else None
     if mat is None:
         return None
     meta = mat.metadata
-    if "hamtad" not in meta or meta.get("kalla") is None or meta["kalla"].value != "api":
+    if "hamtad" not in meta or "kalla" not in meta or meta["kalla"].value != "api":
+        return None
+    if "problem_antal" not in meta or meta["problem_antal"].value:
         return None
     return str(meta["hamtad"].value)[:10]
 
@@ -71,8 +76,8 @@ def _previous_api_load(context: dg.AssetExecutionContext) -> str | None:
 @dg.asset(group_name=GROUP, kinds={"python", "parquet"}, deps=[kolada_metadata])
 def kolada_varden(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     """Values of the KPI set (pipelines/kolada/kpi_set.yml or $KOLADA_KPI_SET) from the API:
-    full history for a KPI loaded for the first time, then the last years (or from_date);
-    only changed values are written. Offline: every value in the snapshot."""
+    full history for every KPI × unit not fetched in full yet, then the last years (or
+    from_date); only new or changed values are written. Offline: every value in the snapshot."""
     settings = Settings.from_env()
     kpi_set = None
     if not settings.kolada_offline:
