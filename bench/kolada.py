@@ -276,6 +276,9 @@ def main() -> None:
         "The API scenarios run without the 5 requests/s throttle. Against the real API the throttle caps a",
         "load at 5 pages a second (≤ 25 000 records, ≤ 75 000 values), about what the code processes; the",
         "default KPI set needs 12 requests a night (about 36 for a full load), so seconds either way.",
+        "Peak RSS of stage-1m includes the 1 M load before it (~430 MB): staging holds the raw layer as",
+        "Arrow tables and DuckDB's copy (pipelines/warehouse/build.py); reading the Parquet files with",
+        "DuckDB's read_parquet directly would avoid most of that.",
     ])
     print(text)
     if args.write:
