@@ -128,43 +128,108 @@ def _years(value: str) -> list[int]:
         raise UsageError(f"--years '{value}': expected A-B (e.g. 2019-2024) or a comma list") from None
 
 
+KOLADA_COLUMNS = ["kpi", "municipality", "period", "gender", "value", "status", "count"]
+
+
 def _write_rows(rows: list[dict], out: str | None) -> None:
+    """Kolada rows (SPEC: kpi, municipality, period, gender, value, status, count; plus
+    isdeleted when the API sent it) as JSON Lines on stdout or into .jsonl/.csv/.parquet."""
+    columns = KOLADA_COLUMNS + (["isdeleted"] if any(r.get("isdeleted") is not None for r in rows) else [])
+    rows = [{c: r.get(c) for c in columns} for r in rows]
     if not out:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     path = Path(out)
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    elif suffix == ".csv":
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=["kpi", "municipality", "period", "gender", "value", "status", "count"])
-            writer.writeheader()
-            writer.writerows(rows)
-    elif suffix == ".parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        pq.write_table(pa.Table.from_pylist(rows), path)
-    else:
+    if suffix not in (".jsonl", ".csv", ".parquet"):
         raise UsageError(f"--out {out}: unknown format '{suffix}' (use .parquet, .csv or .jsonl)")
+    try:
+        if suffix == ".jsonl":
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        elif suffix == ".csv":
+            with path.open("w", newline="", encoding="utf-8") as fh:
+                writer = csv.DictWriter(fh, fieldnames=columns)
+                writer.writeheader()
+                writer.writerows(rows)
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            from pipelines.kolada.store import VALUE_SCHEMA
+
+            schema = pa.schema([VALUE_SCHEMA.field(c) for c in columns])
+            pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: kan inte skrivas ({exc.strerror or exc})") from None
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        raise UsageError(f"--from-date '{value}': expected YYYY-MM-DD") from None
 
 
 def cmd_kolada_fetch(args: argparse.Namespace) -> int:
+    """Values from the API; every response page is also kept in the raw layer (lake/kolada/sidor)."""
     from pipelines.kolada.client import KoladaError, fetch_values
+    from pipelines.kolada.store import write_page
 
     settings = Settings.from_env()
     kpis, munis, years = _ids(args.kpi), _ids(args.municipality), _years(args.years)
+    from_date = _date(args.from_date)
     if settings.kolada_offline:
         return _fail("KOLADA_OFFLINE=1: kolada fetch needs the network")
+    if args.out and Path(args.out).suffix.lower() not in (".jsonl", ".csv", ".parquet"):
+        raise UsageError(f"--out {args.out}: unknown format '{Path(args.out).suffix}' (use .parquet, .csv or .jsonl)")
+
+    def keep(url: str, fetched_at: str, status: int, text: str) -> None:
+        write_page(settings, url, fetched_at, status, text)
+
     try:
-        rows = list(fetch_values(kpis, munis, years, settings.kolada_base_url))
+        rows, problems = fetch_values(kpis, munis, years, settings.kolada_base_url, from_date=from_date, on_page=keep)
     except KoladaError as exc:
         return _fail(f"kolada: {exc}")
     _write_rows(rows, args.out)
+    for problem in problems:
+        print(f"kommunlager: kolada: {problem}", file=sys.stderr)
     print(f"kommunlager: {len(rows)} värden", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_REJECTED if problems else EXIT_OK
+
+
+def cmd_kolada_import(args: argparse.Namespace) -> int:
+    """Read export files as the inbox would (names → codes), without loading them."""
+    from pipelines.kolada.exports import import_file
+    from pipelines.kolada.load import export_lookup
+
+    settings = Settings.from_env()
+    lookup = export_lookup(settings)
+    rows: list[dict] = []
+    rejected = 0
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"kommunlager: {name}: filen finns inte (no such file)", file=sys.stderr)
+            rejected += 1
+            continue
+        result = import_file(path, lookup)
+        if result.failed:
+            print(f"kommunlager: {result.failed}", file=sys.stderr)
+            rejected += 1
+            continue
+        for line in result.problems:
+            print(f"kommunlager: {line}", file=sys.stderr)
+        for note in result.notes:
+            print(f"kommunlager: {path.name}: {note}", file=sys.stderr)
+        rejected += bool(result.problems)
+        rows.extend(result.rows)
+        print(f"kommunlager: {path.name} ({result.format}): {result.count} värden, "
+              f"{result.rejected_rows} rader kunde inte mappas", file=sys.stderr)
+    _write_rows(rows, args.out)
+    return EXIT_REJECTED if rejected else EXIT_OK
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -221,8 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--kpi", required=True, help="KPI ids, comma-separated (N00090,U21468)")
     fetch.add_argument("--municipality", required=True, help="kommun ids, comma-separated (1440,0000)")
     fetch.add_argument("--years", required=True, help="A-B, e.g. 2019-2024")
+    fetch.add_argument("--from-date", help="only values changed since YYYY-MM-DD (the API's from_date)")
     fetch.add_argument("--out", help="PATH ending in .parquet, .csv or .jsonl (default: JSON Lines on stdout)")
     fetch.set_defaults(func=cmd_kolada_fetch)
+    imp = ksub.add_parser("import", help="read Kolada export files (CSV/XLSX/JSON) as the inbox would, without loading")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--out", help="PATH ending in .parquet, .csv or .jsonl (default: JSON Lines on stdout)")
+    imp.set_defaults(func=cmd_kolada_import)
 
     sql = sub.add_parser("sql", help="query the published warehouse (read-only)")
     sql.add_argument("query")

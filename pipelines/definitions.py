@@ -10,12 +10,15 @@ from pipelines.config import DBT_PROJECT_DIR, dbt_executable, disable_telemetry
 disable_telemetry()
 
 from pipelines.assets.automation import inkorg_sensor, nattlig_job, nattlig_schedule, rapport_job  # noqa: E402
-from pipelines.assets.kolada import kolada_metadata, kolada_varden  # noqa: E402
+from pipelines.assets.kolada import kolada_exportfiler, kolada_metadata, kolada_varden  # noqa: E402
 from pipelines.assets.quality import gx_checks  # noqa: E402
 from pipelines.assets.reports import inkorg_rapporter, rapport_fakta  # noqa: E402
 from pipelines.assets.warehouse import dbt_modeller, lager_raw, publicerat_lager  # noqa: E402
 
-ASSETS = [inkorg_rapporter, rapport_fakta, kolada_metadata, kolada_varden, lager_raw, dbt_modeller, publicerat_lager]
+ASSETS = [
+    inkorg_rapporter, rapport_fakta, kolada_metadata, kolada_varden, kolada_exportfiler,
+    lager_raw, dbt_modeller, publicerat_lager,
+]
 
 
 def resources() -> dict:

@@ -42,6 +42,8 @@ class RunReport:
     published: bool = False
     failure: str | None = None
     run_id: str | None = None
+    # One line per Kolada asset: where its data came from (API, or the snapshot and why).
+    kolada: list[str] = field(default_factory=list)
 
     @property
     def checks_failed(self) -> list[CheckOutcome]:
@@ -74,6 +76,7 @@ def _failure_reason(result: dg.ExecuteInProcessResult) -> str:
 
 
 def run_all(settings: Settings | None = None, *, progress: Progress | None = None) -> RunReport:
+    from pipelines.assets.kolada import run_lines as kolada_run_lines
     from pipelines.assets.reports import add_new_partitions
     from pipelines.definitions import defs
 
@@ -101,6 +104,8 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         nightly = defs.resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False)
         report.run_id = nightly.run_id
         report.checks = _check_outcomes(nightly)
+        report.kolada, kolada_problems = kolada_run_lines(nightly)
+        report.problems.extend(kolada_problems)
         mat_keys = {m.asset_key.to_user_string() for m in nightly.get_asset_materialization_events()}
         report.published = "publicerat_lager" in mat_keys
         if not report.published:

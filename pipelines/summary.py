@@ -53,6 +53,7 @@ def render(settings: Settings, report: RunReport) -> str:
         lines.append(f"Kolada: {counts['kommuner']} kommuner/regioner, {counts['kpier_med_varden']} KPI:er med värden")
         if "karantan" in counts:
             lines.append(f"Karantän: {counts['karantan']} rader (select * from karantan)")
+    lines.extend(report.kolada)
     passed = sum(c.passed for c in report.checks)
     lines.append(f"Kontroller: {passed} godkända, {len(report.checks) - passed} underkända")
     for c in report.checks_failed:

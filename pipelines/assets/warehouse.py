@@ -8,7 +8,7 @@ import subprocess
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
-from pipelines.assets.kolada import kolada_metadata, kolada_varden
+from pipelines.assets.kolada import kolada_exportfiler, kolada_metadata, kolada_varden
 from pipelines.assets.reports import inkorg_rapporter, rapport_fakta
 from pipelines.config import DBT_PROJECT_DIR, TELEMETRY_OFF, Settings, dbt_executable
 from pipelines.reports.extract import EXTRACTOR_VERSION
@@ -67,7 +67,7 @@ def _raw_deps(table: str) -> list:
         return [inkorg_rapporter]
     if table in ("dokument", "rapport_fakta"):
         return [rapport_fakta]
-    return [kolada_varden] if table == "kolada_varden" else [kolada_metadata]
+    return [kolada_varden, kolada_exportfiler] if table == "kolada_varden" else [kolada_metadata]
 
 
 @dg.multi_asset(

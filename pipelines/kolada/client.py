@@ -1,55 +1,306 @@
-"""Kolada API v3 client (thin first version: chunking and next_url pagination).
+"""Kolada API v3 client: chunked ids, ``next_url`` pagination, a polite rate and retries.
 
-The full client (retries with tenacity, 429/Retry-After, rate limit, raw page storage,
-metadata endpoints) is issue 4.
+- At most 25 ids per path segment (KPIs, municipalities and years alike): chunked here.
+- ``next_url`` is followed until it is null; ``count`` is never trusted. A ``next_url`` to
+  another host, or back to a page already read, is an error.
+- About 5 requests/s (``rate``). 429 is retried honouring ``Retry-After``; 5xx, timeouts
+  and transport errors with exponential backoff; both bounded by ``max_attempts``.
+  Any other 4xx is a ``KoladaError`` whose one-line message names the request.
+- Every response, whatever its status, is handed to ``on_page(url, fetched_at, status, text)``
+  before it is parsed: the loader stores it in the raw layer as received.
+- ``sleep`` and ``clock`` are injectable, so tests assert the waits instead of sleeping.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from itertools import product
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpx
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity.wait import wait_base
 
 MAX_IDS = 25
-TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+PER_PAGE = 5000
+RATE = 5.0
+# Connect short (an unreachable API is noticed within seconds), reads patient.
+TIMEOUT = httpx.Timeout(60.0, connect=4.0)
+METADATA_ENTITIES = ("kpi", "kpi_groups", "municipality", "municipality_groups", "ou")
+
+PageHook = Callable[[str, str, int, str], None]
 
 
 class KoladaError(Exception):
     """An expected Kolada failure; the message is one line naming the request."""
 
 
-def chunks(ids: list[str], size: int = MAX_IDS) -> Iterator[list[str]]:
+class KoladaUnreachable(KoladaError):
+    """The first request could not even connect: the caller may fall back to the snapshot."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message  # without the request, for a summary line
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+def now_fetched() -> str:
+    """Fetch times with microseconds, so two loads within a second still order correctly."""
+    return datetime.now(timezone.utc).isoformat()
+
+
+def chunks(ids: Sequence[str], size: int = MAX_IDS) -> Iterator[list[str]]:
     for i in range(0, len(ids), size):
-        yield ids[i : i + size]
+        yield list(ids[i : i + size])
 
 
-def _pages(client: httpx.Client, url: str) -> Iterator[dict]:
-    while url:
+def short_url(url: str) -> str:
+    """The URL for a one-line message: long id lists shortened (``0114,0115,…,2584 (25)``)."""
+    head, sep, query = url.partition("?")
+    parts = []
+    for part in head.split("/"):
+        ids = part.split(",")
+        parts.append(f"{ids[0]},{ids[1]},…,{ids[-1]} ({len(ids)})" if len(ids) > 4 else part)
+    return "/".join(parts) + sep + query
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` as seconds: an integer, or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+class _RetryAfterOrBackoff(wait_base):
+    """Wait what the server asked for (capped), else exponential backoff."""
+
+    def __init__(self, backoff: wait_base, cap: float) -> None:
+        self.backoff = backoff
+        self.cap = cap
+
+    def __call__(self, retry_state) -> float:
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        if isinstance(exc, _Retryable) and exc.retry_after is not None:
+            return min(exc.retry_after, self.cap)
+        return self.backoff(retry_state)
+
+
+class _Throttle:
+    """At most ``rate`` request starts per second."""
+
+    def __init__(self, rate: float, clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self.clock, self.sleep = clock, sleep
+        self.next_at: float | None = None
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = self.clock()
+        if self.next_at is not None and now < self.next_at:
+            self.sleep(self.next_at - now)
+            now = self.next_at
+        self.next_at = now + self.interval
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    status: int
+    fetched_at: str
+    text: str
+    body: dict
+
+
+class KoladaClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: httpx.Timeout = TIMEOUT,
+        rate: float = RATE,
+        max_attempts: int = 6,
+        backoff_max: float = 30.0,
+        retry_after_max: float = 120.0,
+        per_page: int = PER_PAGE,
+        on_page: PageHook | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.per_page = per_page
+        self.on_page = on_page
+        self.max_attempts = max_attempts
+        self._sleep = sleep
+        self._throttle = _Throttle(rate, clock, sleep)
+        self._wait = _RetryAfterOrBackoff(wait_exponential(multiplier=1, min=1, max=backoff_max), retry_after_max)
+        self._http = httpx.Client(
+            timeout=timeout, follow_redirects=True,
+            headers={"Accept": "application/json", "User-Agent": "kommunlager (Kolada v3 client)"},
+        )
+        self._host = urlsplit(self.base_url).netloc
+        self._reached = False
+        self.requests = 0  # HTTP requests sent, retries included
+        self.pages_read = 0
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> KoladaClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- one request ------------------------------------------------------------------
+    def _get_once(self, url: str) -> Page:
+        name = short_url(url)
+        self._throttle.wait()
+        self.requests += 1
         try:
-            response = client.get(url)
-        except httpx.HTTPError as exc:
-            raise KoladaError(f"{url}: {type(exc).__name__}: {exc}") from None
-        if response.status_code != 200:
-            raise KoladaError(f"{url}: HTTP {response.status_code}")
+            response = self._http.get(url)
+        except httpx.TimeoutException as exc:
+            if isinstance(exc, httpx.ConnectTimeout) and not self._reached:
+                raise KoladaUnreachable(f"GET {name}: API:t svarar inte (connect timeout)", "connect timeout") from None
+            raise _Retryable(f"tidsgräns ({type(exc).__name__})") from None
+        except httpx.ConnectError as exc:
+            if not self._reached:
+                why = f"ConnectError: {exc}"
+                raise KoladaUnreachable(f"GET {name}: API:t nås inte ({why})", why) from None
+            raise _Retryable(f"ConnectError: {exc}") from None
+        except httpx.TransportError as exc:
+            raise _Retryable(f"{type(exc).__name__}: {exc}") from None
+        self._reached = True
+        fetched_at = now_fetched()
+        text = response.text
+        if self.on_page:
+            self.on_page(url, fetched_at, response.status_code, text)
+        status = response.status_code
+        if status == 429 or status >= 500:
+            raise _Retryable(f"HTTP {status}", retry_after_seconds(response.headers.get("Retry-After")))
+        if status != 200:
+            snippet = " ".join(text.split())[:160]
+            raise KoladaError(f"GET {name}: HTTP {status} {response.reason_phrase}" + (f": {snippet}" if snippet else ""))
         try:
-            body = response.json()
-        except ValueError:
-            raise KoladaError(f"{url}: svaret är inte JSON (malformed JSON)") from None
-        yield body
-        url = body.get("next_url") or ""
+            body = json.loads(text)
+        except ValueError as exc:
+            raise KoladaError(f"GET {name}: svaret är inte giltig JSON (malformed JSON: {exc})") from None
+        if not isinstance(body, dict) or not isinstance(body.get("values"), list):
+            raise KoladaError(f"GET {name}: oväntat svar, ingen lista 'values' (unexpected body)")
+        self.pages_read += 1
+        return Page(url=url, status=status, fetched_at=fetched_at, text=text, body=body)
+
+    def get(self, url: str) -> Page:
+        """One page, retried on 429/5xx/timeouts; a ``KoladaError`` naming ``url`` otherwise."""
+        retrying = Retrying(
+            sleep=self._sleep, wait=self._wait, stop=stop_after_attempt(self.max_attempts),
+            retry=retry_if_exception_type(_Retryable), reraise=True,
+        )
+        try:
+            return retrying(self._get_once, url)
+        except _Retryable as exc:
+            raise KoladaError(f"GET {short_url(url)}: gav upp efter {self.max_attempts} försök (gave up): {exc}") from None
+
+    # --- pagination -------------------------------------------------------------------
+    def url(self, path: str, params: dict | None = None) -> str:
+        query = {"per_page": self.per_page} | {k: v for k, v in (params or {}).items() if v is not None}
+        return f"{self.base_url}/{path.lstrip('/')}?{urlencode(query, safe=',')}"
+
+    def pages(self, url: str) -> Iterator[Page]:
+        """The page at ``url`` and every page after it (``next_url`` until null)."""
+        seen: set[str] = set()
+        while url:
+            if url in seen:
+                raise KoladaError(f"GET {short_url(url)}: next_url pekar på en sida som redan lästs (pagination loop)")
+            seen.add(url)
+            page = self.get(url)
+            yield page
+            nxt = page.body.get("next_url")
+            if not nxt:
+                return
+            nxt = urljoin(url, str(nxt))
+            if urlsplit(nxt).netloc != self._host:
+                raise KoladaError(f"GET {short_url(url)}: next_url leder till en annan värd ({urlsplit(nxt).netloc})")
+            url = nxt
+
+    # --- endpoints --------------------------------------------------------------------
+    def metadata_urls(self, entity: str, ids: Sequence[str] | None = None, **params: str) -> list[str]:
+        if entity not in METADATA_ENTITIES:
+            raise ValueError(f"unknown Kolada entity {entity!r}")
+        if not ids:
+            return [self.url(entity, params)]
+        return [self.url(f"{entity}/{','.join(c)}", params) for c in chunks(list(ids))]
+
+    def metadata(self, entity: str, ids: Sequence[str] | None = None, **params: str) -> Iterator[dict]:
+        """Items of ``kpi``, ``kpi_groups``, ``municipality``, ``municipality_groups`` or ``ou``."""
+        for url in self.metadata_urls(entity, ids, **params):
+            for page in self.pages(url):
+                yield from page.body["values"]
+
+    def value_urls(
+        self,
+        kpis: Sequence[str] | None,
+        municipalities: Sequence[str] | None,
+        years: Sequence[int] | None,
+        from_date: str | None = None,
+    ) -> list[str]:
+        """``data/kpi/{≤25}/municipality/{≤25}/year/{≤25}`` for every chunk combination.
+
+        At least two of the three dimensions are required (the API's rule)."""
+        dims = [("kpi", kpis), ("municipality", municipalities), ("year", years)]
+        given = [(name, [str(v) for v in ids]) for name, ids in dims if ids]
+        if len(given) < 2:
+            raise ValueError("Kolada data calls need at least two of kpi, municipality and year")
+        urls = []
+        for combo in product(*(list(chunks(ids)) for _, ids in given)):
+            path = "data/" + "/".join(f"{name}/{','.join(part)}" for (name, _), part in zip(given, combo))
+            urls.append(self.url(path, {"from_date": from_date}))
+        return urls
+
+    def values(
+        self,
+        kpis: Sequence[str] | None,
+        municipalities: Sequence[str] | None,
+        years: Sequence[int] | None,
+        from_date: str | None = None,
+    ) -> Iterator[Page]:
+        for url in self.value_urls(kpis, municipalities, years, from_date):
+            yield from self.pages(url)
 
 
-def fetch_values(kpis: list[str], municipalities: list[str], years: list[int], base_url: str) -> Iterator[dict]:
-    with httpx.Client(timeout=TIMEOUT) as client:
-        for k in chunks(kpis):
-            for m in chunks(municipalities):
-                for y in chunks([str(v) for v in years]):
-                    url = f"{base_url}/data/kpi/{','.join(k)}/municipality/{','.join(m)}/year/{','.join(y)}"
-                    for body in _pages(client, url):
-                        for rec in body.get("values", []):
-                            for v in rec.get("values", []):
-                                yield {
-                                    "kpi": rec["kpi"], "municipality": rec["municipality"], "period": rec["period"],
-                                    "gender": v.get("gender"), "value": v.get("value"),
-                                    "status": v.get("status"), "count": v.get("count"),
-                                }
+def fetch_values(
+    kpis: list[str], municipalities: list[str], years: list[int], base_url: str,
+    from_date: str | None = None, on_page: PageHook | None = None,
+) -> tuple[list[dict], list[str]]:
+    """Every value row for the request (null values and status Missing kept), and problems."""
+    from pipelines.kolada.rows import value_rows
+
+    rows: list[dict] = []
+    problems: list[str] = []
+    with KoladaClient(base_url, on_page=on_page) as client:
+        for page in client.values(kpis, municipalities, years, from_date):
+            got, bad = value_rows(page.body, short_url(page.url))
+            rows.extend(got)
+            problems.extend(bad)
+    return rows, problems

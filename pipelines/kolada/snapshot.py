@@ -1,8 +1,10 @@
 """Loading Kolada from a snapshot folder (offline), in the shapes of ``store``.
 
 The snapshot folder holds files as they are kept in ``../shared/kolada/samples``: the v3
-municipality list and KPI catalogue as CSV, municipality/KPI groups as v3 JSON envelopes,
-v3 data envelopes (``v3_data_*.json``) and long value CSVs (``*values*.csv``).
+municipality list and KPI catalogue as CSV, municipality groups as a v3 JSON envelope, KPI
+groups as a JSON list or envelope (``*kpi_groups*.json``), v3 data envelopes
+(``v3_data_*.json``) and long value CSVs (``*values*.csv``). A file that cannot be read is
+one line in ``problems``; the other files still load.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from pipelines.kolada.rows import meta_table, values_from_envelope
 from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA
 
 
@@ -23,6 +26,7 @@ class SnapshotLoad:
     meta: dict[str, pa.Table] = field(default_factory=dict)
     values: list[pa.Table] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
 
 def _read_csv(path: Path) -> pa.Table:
@@ -48,30 +52,10 @@ def _meta_from_csv(entity: str, path: Path) -> pa.Table:
     return pa.table(cols, schema=schema)
 
 
-def _groups_from_json(path: Path) -> pa.Table:
+def _groups_from_json(entity: str, path: Path) -> pa.Table:
     data = json.loads(path.read_text(encoding="utf-8"))
-    rows = [
-        {"group_id": g["id"], "group_title": g["title"], "member_id": m["member_id"], "member_title": m["member_title"]}
-        for g in data.get("values", [])
-        for m in g.get("members", [])
-    ]
-    return pa.Table.from_pylist(rows, schema=META_SCHEMAS["municipality_groups"])
-
-
-def values_from_envelope(body: dict, source: str, fetched_at: str) -> pa.Table:
-    """Rows of a v3 data envelope ``{"values": [{kpi, municipality, period, values: [...]}]}``."""
-    rows = []
-    for rec in body.get("values", []):
-        for v in rec.get("values", []):
-            rows.append(
-                {
-                    "kpi": rec["kpi"], "municipality": rec.get("municipality") or rec.get("ou"),
-                    "period": int(rec["period"]), "gender": v.get("gender"), "value": v.get("value"),
-                    "status": v.get("status"), "count": v.get("count"), "isdeleted": v.get("isdeleted"),
-                    "source": source, "fetched_at": fetched_at,
-                }
-            )
-    return pa.Table.from_pylist(rows, schema=VALUE_SCHEMA)
+    items = data.get("values", []) if isinstance(data, dict) else data
+    return meta_table(entity, items)
 
 
 def _values_from_csv(path: Path, fetched_at: str) -> pa.Table:
@@ -99,22 +83,33 @@ def _values_from_csv(path: Path, fetched_at: str) -> pa.Table:
     )
 
 
-def load_snapshot(folder: Path, fetched_at: str) -> SnapshotLoad:
+def _load_one(load: SnapshotLoad, path: Path, fetched_at: str, values: bool) -> bool:
+    name = path.name
+    if name.startswith("v3_municipality_groups") and name.endswith(".json"):
+        load.meta["municipality_groups"] = _groups_from_json("municipality_groups", path)
+    elif "kpi_groups" in name and name.endswith(".json"):
+        load.meta["kpi_groups"] = _groups_from_json("kpi_groups", path)
+    elif name.startswith("v3_municipality") and name.endswith(".csv"):
+        load.meta["municipality"] = _meta_from_csv("municipality", path)
+    elif name.startswith("v3_kpi_catalog") and name.endswith(".csv"):
+        load.meta["kpi"] = _meta_from_csv("kpi", path)
+    elif values and name.startswith("v3_data_") and name.endswith(".json"):
+        body = json.loads(path.read_text(encoding="utf-8"))
+        load.values.append(values_from_envelope(body, f"snapshot:{name}", fetched_at))
+    elif values and "values" in name and name.endswith(".csv"):
+        load.values.append(_values_from_csv(path, fetched_at))
+    else:
+        return False
+    return True
+
+
+def load_snapshot(folder: Path, fetched_at: str, *, values: bool = True) -> SnapshotLoad:
+    """Every snapshot file in ``folder``; ``values=False`` reads the metadata only."""
     load = SnapshotLoad()
     for path in sorted(folder.iterdir()):
-        name = path.name
-        if name.startswith("v3_municipality_groups") and name.endswith(".json"):
-            load.meta["municipality_groups"] = _groups_from_json(path)
-        elif name.startswith("v3_municipality") and name.endswith(".csv"):
-            load.meta["municipality"] = _meta_from_csv("municipality", path)
-        elif name.startswith("v3_kpi_catalog") and name.endswith(".csv"):
-            load.meta["kpi"] = _meta_from_csv("kpi", path)
-        elif name.startswith("v3_data_") and name.endswith(".json"):
-            body = json.loads(path.read_text(encoding="utf-8"))
-            load.values.append(values_from_envelope(body, f"snapshot:{name}", fetched_at))
-        elif "values" in name and name.endswith(".csv"):
-            load.values.append(_values_from_csv(path, fetched_at))
-        else:
-            continue
-        load.files.append(name)
+        try:
+            if _load_one(load, path, fetched_at, values):
+                load.files.append(path.name)
+        except (OSError, ValueError, KeyError, TypeError, pa.ArrowException) as exc:
+            load.problems.append(f"{path.name}: kunde inte läsas som Kolada-ögonblicksbild ({type(exc).__name__}: {exc})")
     return load
