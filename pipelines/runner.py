@@ -10,6 +10,7 @@ All runs go to the Dagster instance in $DAGSTER_HOME, so the UI shows them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -119,7 +120,9 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
     # Leftovers of killed runs: build files older than a day, half-written lake files.
     clean_stale_builds(settings)
     lake.clean_partial_writes(settings)
+    tags = {PID_TAG: str(os.getpid())}
     with dg.DagsterInstance.get() as instance:
+        recover_dead_runs(instance)
         found = intake(settings)
         report.problems.extend(found.problems)
         report.documents_total = len(found.document_ids)
@@ -130,14 +133,16 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         for i, doc in enumerate(todo, start=1):
             if progress:
                 progress(i - 1, len(todo), names.get(doc, doc[:12]))
-            res = rapport_job.execute_in_process(partition_key=doc, instance=instance, raise_on_error=False)
+            res = rapport_job.execute_in_process(partition_key=doc, instance=instance, raise_on_error=False,
+                                                tags=tags)
             if res.success:
                 report.documents_extracted += 1
             else:
                 report.problems.append(_one_line(f"{names.get(doc, doc[:12])}: {_failure_reason(res)}"))
         if progress and todo:
             progress(len(todo), len(todo), "klart")
-        nightly = defs.resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False)
+        nightly = defs.resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False,
+                                                                         tags=tags)
         report.run_id = nightly.run_id
         report.checks = _check_outcomes(nightly)
         report.quarantined = _quarantined(nightly)
@@ -157,6 +162,51 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
     report.duplicates = _duplicates(settings, found.document_ids)
     report.problems = list(dict.fromkeys(report.problems))
     return report
+
+
+# Runs started by `kommunlager run` carry the pid of their process, so a later run can tell
+# a run that is still going from one whose process was killed.
+PID_TAG = "kommunlager/pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_dead_runs(instance: dg.DagsterInstance) -> list[str]:
+    """Release what killed runs still hold.
+
+    A run killed in the middle (SIGKILL, power loss) stays STARTED in the instance and keeps
+    its slot in the ``kommunlager_lager`` pool, so every later build would wait for that slot
+    forever. Runs of an earlier ``kommunlager run`` whose process is gone are marked failed
+    and their slots freed; finished runs that still hold a slot are freed too. Runs launched
+    by the Dagster daemon (no pid tag) that are still going are left alone."""
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return []
+    recovered = []
+    run_ids = set(storage.get_concurrency_run_ids())
+    run_ids |= {r.run_id for r in instance.get_runs(filters=dg.RunsFilter(
+        statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]))}
+    for run_id in run_ids:
+        run = instance.get_run_by_id(run_id)
+        if run is None:
+            storage.free_concurrency_slots_for_run(run_id)
+            continue
+        if not run.is_finished:
+            pid = run.tags.get(PID_TAG)
+            if not pid or not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                continue
+            instance.report_run_failed(run, f"kommunlager run (pid {pid}) avbröts; körningen avslutades inte")
+            recovered.append(run_id)
+        storage.free_concurrency_slots_for_run(run_id)
+    return recovered
 
 
 def _remove_build(path) -> None:
