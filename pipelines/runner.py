@@ -34,6 +34,7 @@ class CheckOutcome:
     blocking: bool
     severity: str
     detail: str = ""
+    skipped: int = 0   # expectations not evaluated because their column is missing
 
 
 @dataclass
@@ -78,6 +79,7 @@ def _check_outcomes(result: dg.ExecuteInProcessResult) -> list[CheckOutcome]:
             CheckOutcome(
                 asset=ev.asset_key.to_user_string(), name=ev.check_name, passed=ev.passed,
                 blocking=bool(getattr(ev, "blocking", False)), severity=ev.severity.value, detail=_one_line(detail),
+                skipped=int(meta["antal_hoppade_over"].value) if "antal_hoppade_over" in meta else 0,
             )
         )
     return outcomes

@@ -65,6 +65,10 @@ def render(settings: Settings, report: RunReport) -> str:
     for c in failed:
         kind = "blockerande" if c.severity == "ERROR" else "varning"
         lines.append(f"  - {c.asset}: {c.name} ({kind}) {c.detail}".rstrip())
+    skipped = [c for c in report.checks if c.skipped]
+    if skipped:
+        names = ", ".join(f"{c.name} {c.skipped}" for c in skipped)
+        lines.append(f"  Obs: förväntningar hoppades över, kolumnen saknas ({names}); se hoppade_over i Dagster")
     for problem in report.problems:
         lines.append(f"Problem: {problem}")
     for duplicate in report.duplicates:

@@ -202,3 +202,26 @@ def test_a_suite_skips_and_lists_expectations_whose_column_is_missing(tmp_path) 
     assert set(failed) == {("expect_column_values_to_be_in_set", "kod"),
                            ("expect_column_values_to_not_match_regex_list", "text")}
     assert failed[("expect_column_values_to_be_in_set", "kod")].index == [1]
+
+
+def test_the_run_summary_has_one_line_per_problem_check_and_quarantine_rule(data_dir) -> None:
+    from pipelines.config import Settings
+    from pipelines.runner import CheckOutcome, RunReport
+    from pipelines.summary import render
+
+    report = RunReport(
+        documents_total=3, documents_extracted=1, published=True,
+        problems=["tom.pdf: tom fil (empty file)", "bild.pdf: bara bilder, inget textlager på någon sida"],
+        duplicates=["kopia.txt: samma innehåll som a.txt (dubblett, laddas en gång)"],
+        quarantined={"personuppgifter": 2, "tusenfel": 1},
+        checks=[CheckOutcome("fct_ekonomi", "gx_fct_ekonomi", True, True, "ERROR", skipped=2),
+                CheckOutcome("raw/rapport_fakta", "gx_raw_rapport_fakta", False, True, "WARN", "3 rader i karantän")],
+    )
+    lines = render(Settings.from_env(), report).splitlines()
+    assert [line for line in lines if line.startswith("Problem: ")] == [f"Problem: {p}" for p in report.problems]
+    assert "Dubblett: kopia.txt: samma innehåll som a.txt (dubblett, laddas en gång)" in lines
+    assert any(line.startswith("Karantän: 3 rader") and "personuppgifter 2, tusenfel 1" in line for line in lines)
+    assert "Kontroller: 1 godkända, 1 underkända (0 blockerande)" in lines
+    assert "  - raw/rapport_fakta: gx_raw_rapport_fakta (varning) 3 rader i karantän" in lines
+    assert any("hoppades över" in line and "gx_fct_ekonomi 2" in line for line in lines)
+    assert report.rejected_anything

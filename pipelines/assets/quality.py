@@ -136,6 +136,7 @@ def check_result(suite: Suite, result: SuiteResult, quarantined: Counter | None 
         metadata["karantan_per_regel"] = dg.MetadataValue.json(dict(quarantined or {}))
     if result.skipped:
         metadata["hoppade_over"] = dg.MetadataValue.text("\n".join(result.skipped))
+        metadata["antal_hoppade_over"] = len(result.skipped)
     return dg.AssetCheckResult(
         asset_key=asset_key(suite),
         check_name=check_name(suite),

@@ -97,6 +97,7 @@ def find(suite: Suite, table: pa.Table) -> tuple[list[dict[str, Any]], set[int]]
         row = {"kalla_tabell": suite.table.removeprefix("raw."), "regel": regel, "orsak": orsak,
                **_lineage(df, suite.lineage or {}, i)}
         row["kalltext"] = patterns.mask(row["kalltext"])
+        row["orsak"] = patterns.mask(row["orsak"])
         rows.append(row)
     return rows, personal
 
