@@ -74,7 +74,11 @@ class _Warehouse:
             [source],
         ).fetchall()
         counts = Counter(r[0] for r in rows)
-        examples = [{"regel": r[0], "orsak": r[1], "filnamn": r[2], "sida": r[3]} for r in rows[:5]]
+        # one example per rule first, then more up to five
+        seen: set[str] = set()
+        firsts = [r for r in rows if not (r[0] in seen or seen.add(r[0]))]
+        chosen = (firsts + [r for r in rows if r not in firsts])[:5]
+        examples = [{"regel": r[0], "orsak": r[1], "filnamn": r[2], "sida": r[3]} for r in chosen]
         return counts, examples
 
 
