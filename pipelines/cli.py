@@ -2,7 +2,7 @@
 
 Expected failures print one line on stderr and exit non-zero; no tracebacks.
 Exit codes: 0 ok; 1 failed (nothing published / bad argument / network); 2 done, but some
-input was rejected (documents avvisade, files that could not be read).
+input was rejected (documents avvisade, files that could not be read, rows in karantän).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         terminal.write(f"Logg: {log_path}\n")
     if not report.published:
         return EXIT_FAILED
-    return EXIT_REJECTED if report.problems else EXIT_OK
+    return EXIT_REJECTED if report.rejected_anything else EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ All runs go to the Dagster instance in $DAGSTER_HOME, so the UI shows them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from pipelines.config import Settings, prepare_dagster_home
 from pipelines.reports.extract import EXTRACTOR_VERSION
 from pipelines.reports.inbox import intake, pending
 from pipelines.warehouse import lake
+from pipelines.warehouse.build import build_path
+from pipelines.warehouse.publish import clean_stale_builds
 
 Progress = Callable[[int, int, str], None]
 
@@ -31,14 +34,20 @@ class CheckOutcome:
     blocking: bool
     severity: str
     detail: str = ""
+    skipped: int = 0   # expectations not evaluated because their column is missing
 
 
 @dataclass
 class RunReport:
     documents_total: int = 0
     documents_extracted: int = 0
+    # One line each: input that was rejected or could not be read (sets exit code 2).
     problems: list[str] = field(default_factory=list)
+    # One line each: files whose content was already known under another name (loaded once).
+    duplicates: list[str] = field(default_factory=list)
     checks: list[CheckOutcome] = field(default_factory=list)
+    # Rows held back by row-level expectations in this run's build: rule → count.
+    quarantined: dict[str, int] = field(default_factory=dict)
     published: bool = False
     failure: str | None = None
     run_id: str | None = None
@@ -49,21 +58,51 @@ class RunReport:
     def checks_failed(self) -> list[CheckOutcome]:
         return [c for c in self.checks if not c.passed]
 
+    @property
+    def rejected_anything(self) -> bool:
+        return bool(self.problems or self.quarantined)
+
+
+def _one_line(text: str) -> str:
+    lines = [line.strip() for line in (text or "").strip().splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
 
 def _check_outcomes(result: dg.ExecuteInProcessResult) -> list[CheckOutcome]:
     outcomes = []
     for ev in result.get_asset_check_evaluations():
         meta = ev.metadata or {}
         detail = ""
-        if "misslyckade" in meta:
+        if "sammanfattning" in meta:
+            detail = str(meta["sammanfattning"].value)
+        elif "misslyckade" in meta:
             detail = f"{meta['misslyckade'].value} misslyckade förväntningar"
         outcomes.append(
             CheckOutcome(
                 asset=ev.asset_key.to_user_string(), name=ev.check_name, passed=ev.passed,
-                blocking=bool(getattr(ev, "blocking", False)), severity=ev.severity.value, detail=detail,
+                blocking=bool(getattr(ev, "blocking", False)), severity=ev.severity.value, detail=_one_line(detail),
+                skipped=int(meta["antal_hoppade_over"].value) if "antal_hoppade_over" in meta else 0,
             )
         )
     return outcomes
+
+
+def _quarantined(result: dg.ExecuteInProcessResult) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ev in result.get_asset_check_evaluations():
+        per_rule = (ev.metadata or {}).get("karantan_per_regel")
+        for rule, n in (per_rule.value if per_rule is not None else {}).items():
+            counts[rule] = counts.get(rule, 0) + int(n)
+    return counts
+
+
+def _duplicates(settings: Settings, document_ids: list[str]) -> list[str]:
+    """Sightings after the first of the same content, as dim_dokument orders them."""
+    lines = []
+    for doc in document_ids:
+        seen = sorted(lake.sightings(settings, doc), key=lambda s: (s.get("sedd") or "", s.get("sokvag") or ""))
+        lines += [f"{s['filnamn']}: samma innehåll som {seen[0]['filnamn']} (dubblett, laddas en gång)" for s in seen[1:]]
+    return lines
 
 
 def _failure_reason(result: dg.ExecuteInProcessResult) -> str:
@@ -83,7 +122,12 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
     settings = settings or Settings.from_env()
     prepare_dagster_home(settings)
     report = RunReport()
+    # Leftovers of killed runs: build files older than a day, half-written lake files.
+    clean_stale_builds(settings)
+    lake.clean_partial_writes(settings)
+    tags = {PID_TAG: str(os.getpid())}
     with dg.DagsterInstance.get() as instance:
+        recover_dead_runs(instance)
         found = intake(settings)
         report.problems.extend(found.problems)
         report.documents_total = len(found.document_ids)
@@ -94,24 +138,84 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         for i, doc in enumerate(todo, start=1):
             if progress:
                 progress(i - 1, len(todo), names.get(doc, doc[:12]))
-            res = rapport_job.execute_in_process(partition_key=doc, instance=instance, raise_on_error=False)
+            res = rapport_job.execute_in_process(partition_key=doc, instance=instance, raise_on_error=False,
+                                                tags=tags)
             if res.success:
                 report.documents_extracted += 1
             else:
-                report.problems.append(f"{names.get(doc, doc[:12])}: {_failure_reason(res)}")
+                report.problems.append(_one_line(f"{names.get(doc, doc[:12])}: {_failure_reason(res)}"))
         if progress and todo:
             progress(len(todo), len(todo), "klart")
-        nightly = defs.resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False)
+        nightly = defs.resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False,
+                                                                         tags=tags)
         report.run_id = nightly.run_id
         report.checks = _check_outcomes(nightly)
         report.kolada, kolada_problems = kolada_run_lines(nightly)
         report.problems.extend(kolada_problems)
+        report.quarantined = _quarantined(nightly)
         mat_keys = {m.asset_key.to_user_string() for m in nightly.get_asset_materialization_events()}
         report.published = "publicerat_lager" in mat_keys
         if not report.published:
-            report.failure = _failure_reason(nightly) if not nightly.success else "blockerande kontroll misslyckades"
+            blocked = [c for c in report.checks_failed if c.severity == "ERROR"]
+            report.failure = (f"blockerande kontroll misslyckades: {blocked[0].asset} {blocked[0].name}" if blocked
+                              else _one_line(_failure_reason(nightly)))
+            # This run's build is not published and never will be: remove it now rather
+            # than leaving it to the 24-hour cleanup (the check metadata says what failed).
+            _remove_build(build_path(settings, nightly.run_id))
     for doc in found.document_ids:
         info = lake.read_extraction_info(settings, doc, EXTRACTOR_VERSION)
         if info and info.orsak and info.status != "laddad":
-            report.problems.append(info.orsak)
+            report.problems.append(_one_line(info.orsak))
+    report.duplicates = _duplicates(settings, found.document_ids)
+    report.problems = list(dict.fromkeys(report.problems))
     return report
+
+
+# Runs started by `kommunlager run` carry the pid of their process, so a later run can tell
+# a run that is still going from one whose process was killed.
+PID_TAG = "kommunlager/pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_dead_runs(instance: dg.DagsterInstance) -> list[str]:
+    """Release what killed runs still hold.
+
+    A run killed in the middle (SIGKILL, power loss) stays STARTED in the instance and keeps
+    its slot in the ``kommunlager_lager`` pool, so every later build would wait for that slot
+    forever. Runs of an earlier ``kommunlager run`` whose process is gone are marked failed
+    and their slots freed; finished runs that still hold a slot are freed too. Runs launched
+    by the Dagster daemon (no pid tag) that are still going are left alone."""
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return []
+    recovered = []
+    run_ids = set(storage.get_concurrency_run_ids())
+    run_ids |= {r.run_id for r in instance.get_runs(filters=dg.RunsFilter(
+        statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING]))}
+    for run_id in run_ids:
+        run = instance.get_run_by_id(run_id)
+        if run is None:
+            storage.free_concurrency_slots_for_run(run_id)
+            continue
+        if not run.is_finished:
+            pid = run.tags.get(PID_TAG)
+            if not pid or not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                continue
+            instance.report_run_failed(run, f"kommunlager run (pid {pid}) avbröts; körningen avslutades inte")
+            recovered.append(run_id)
+        storage.free_concurrency_slots_for_run(run_id)
+    return recovered
+
+
+def _remove_build(path) -> None:
+    for p in (path, path.with_suffix(".duckdb.wal")):
+        p.unlink(missing_ok=True)

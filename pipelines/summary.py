@@ -28,14 +28,13 @@ def warehouse_counts(settings: Settings) -> dict[str, object]:
             "kommuner": (_count(con, "select count(*) from dim_kommun") or [(0,)])[0][0],
             "kpier_med_varden": (_count(con, "select count(distinct kpi_id) from fct_kolada_varde") or [(0,)])[0][0],
         }
-        if "karantan" in tables:
-            out["karantan"] = _count(con, "select count(*) from karantan")[0][0]
         return out
     finally:
         con.close()
 
 
 def render(settings: Settings, report: RunReport) -> str:
+    """The summary: one line per fact of the load, one line per problem (no tracebacks)."""
     lines = []
     if report.published:
         lines.append(f"Lagret publicerat: {settings.warehouse_path}")
@@ -47,20 +46,34 @@ def render(settings: Settings, report: RunReport) -> str:
     except WarehouseMissing:
         counts = None
     if counts:
+        if not report.published:
+            lines.append("I det publicerade lagret (från en tidigare körning):")
         status = ", ".join(f"{k} {v}" for k, v in counts["dokument"].items()) or "inga"
         lines.append(f"  status: {status}")
         lines.append("Fakta per stjärna: " + ", ".join(f"{t} {n}" for t, n in counts["fakta"].items()))
         lines.append(f"Kolada: {counts['kommuner']} kommuner/regioner, {counts['kpier_med_varden']} KPI:er med värden")
-        if "karantan" in counts:
-            lines.append(f"Karantän: {counts['karantan']} rader (select * from karantan)")
+    held = sum(report.quarantined.values())
+    if held:
+        per_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(report.quarantined.items()))
+        lines.append(f"Karantän: {held} rader hölls utanför marterna ({per_rule}); select * from karantan")
+    else:
+        lines.append("Karantän: 0 rader")
     lines.extend(report.kolada)
     passed = sum(c.passed for c in report.checks)
-    lines.append(f"Kontroller: {passed} godkända, {len(report.checks) - passed} underkända")
-    for c in report.checks_failed:
+    failed = report.checks_failed
+    blocking = sum(c.severity == "ERROR" for c in failed)
+    lines.append(f"Kontroller: {passed} godkända, {len(failed)} underkända ({blocking} blockerande)")
+    for c in failed:
         kind = "blockerande" if c.severity == "ERROR" else "varning"
         lines.append(f"  - {c.asset}: {c.name} ({kind}) {c.detail}".rstrip())
+    skipped = [c for c in report.checks if c.skipped]
+    if skipped:
+        names = ", ".join(f"{c.name} {c.skipped}" for c in skipped)
+        lines.append(f"  Obs: förväntningar hoppades över, kolumnen saknas ({names}); se hoppade_over i Dagster")
     for problem in report.problems:
         lines.append(f"Problem: {problem}")
+    for duplicate in report.duplicates:
+        lines.append(f"Dubblett: {duplicate}")
     lines.append("")
     lines.append("Fråga lagret / query the warehouse (read-only, works during a load):")
     lines.append('  kommunlager sql "select * from fct_ekonomi limit 10"')

@@ -155,9 +155,9 @@ def test_every_gold_file_in_the_repository_is_well_formed():
         assert covered == "all" or isinstance(covered, list), doc.name
         pages = {f["page"] for f in doc.facts}
         if doc.meta.get("format") == "pdf":
-            assert None not in pages and max(pages) <= doc.meta["pages"], doc.name
+            assert None not in pages and all(p <= doc.meta["pages"] for p in pages), doc.name
         else:
-            assert pages == {None}, doc.name
+            assert pages <= {None}, doc.name  # a document may have no facts at all
 
 
 def test_a_real_run_reads_the_gold_file_and_reports_its_gold_count():
@@ -253,8 +253,8 @@ def _chain(label: list[str], find, pos: int) -> bool:
 
 def test_gold_table_labels_are_printed_on_their_page():
     """Gold quality: every table label is in the text layer of its page (or runs on to the next
-    page), so labels were copied, not paraphrased. A label whose note says a footnote mark was
-    dropped is exempt."""
+    page), so labels were copied, not paraphrased. Exempt: a label whose note says a footnote
+    mark was dropped, and facts read from a table printed as a picture (`image_table: true`)."""
     import pypdfium2 as pdfium
 
     checked = 0
@@ -270,7 +270,7 @@ def test_gold_table_labels_are_printed_on_their_page():
             words = _tokens(path.read_text(encoding="utf-8", errors="replace"))
         missing = []
         for f in doc.facts:
-            if f["method"] != "table" or "footnote" in (f.get("note") or ""):
+            if f["method"] != "table" or "footnote" in (f.get("note") or "") or f.get("image_table"):
                 continue
             if doc.meta.get("format") == "pdf":
                 found = _printed(f["label"], pages[f["page"]], pages.get(f["page"] + 1, ""))

@@ -1,16 +1,134 @@
 """Row-level quarantine: raw rows that fail a row-level expectation stay out of the marts.
 
-``quarantine(tables)`` gets the raw tables about to be staged and returns the rows to hold
-back, in ``KARANTAN_SCHEMA``. dbt staging excludes them and the mart ``karantan`` shows
-them with their reason and lineage. (First version: nothing is quarantined yet; issue 6.)
+``quarantine(tables)`` gets the raw tables about to be staged (``warehouse.build``) and
+returns the rows to hold back, in ``KARANTAN_SCHEMA``: dbt staging excludes them and the
+mart ``karantan`` shows them with their rule, reason and lineage. The rest of the
+document loads.
+
+The rules are the suites in ``expectations/`` whose ``meta.table`` is a raw table and
+whose ``meta.karantan`` maps the lineage columns (``raw_rapport_fakta.json``). Every
+failing row of a row-level expectation of such a suite is quarantined; one row of
+``karantan`` per (row, rule).
+
+Personal data: a quarantined text never carries the personal data it was caught for.
+Its ``kalltext`` is masked, and so are the text columns of the raw table staged into the
+warehouse (the lake keeps the file as received).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from typing import Any
+
+import pandas as pd
 import pyarrow as pa
+
+from pipelines.quality import patterns
+from pipelines.quality.gx_runner import CheckContext, Failure, Suite, load_suites, run_suite
+
+KARANTAN_COLUMNS = ("kalla_tabell", "rad_id", "regel", "orsak", "dokument_id", "filnamn", "sida", "kalltext")
+
+
+def quarantine_suites(tables: dict[str, Any]) -> list[Suite]:
+    return [s for s in load_suites() if s.is_raw and s.lineage and s.table.removeprefix("raw.") in tables]
+
+
+def _is_personal_data_rule(failure: Failure) -> bool:
+    return "regex_list" in failure.kwargs and failure.expectation.endswith("not_match_regex_list") and (
+        failure.regel or "").startswith("personuppgifter")
+
+
+def _shown(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "saknas"
+    if isinstance(value, (int, float)):
+        return f"{float(value):g}"
+    return repr(str(value)[:60])
+
+
+def _detail(failure: Failure, df: pd.DataFrame, i: int) -> str:
+    """What about this row failed (never the personal data itself)."""
+    if i in failure.reasons:
+        return failure.reasons[i]
+    column = failure.column
+    if column is None or column not in df.columns:
+        return ""
+    if _is_personal_data_rule(failure):
+        found = patterns.which(str(df.at[i, column]))
+        return f"{', '.join(found) or 'mönster'} i {column}"
+    return f"{column} = {_shown(df.at[i, column])}"
+
+
+def _lineage(df: pd.DataFrame, lineage: dict[str, str], i: int) -> dict[str, Any]:
+    out = {}
+    for target in ("rad_id", "dokument_id", "filnamn", "sida", "kalltext"):
+        source = lineage.get(target)
+        value = df.at[i, source] if source in df.columns else None
+        if value is not None and isinstance(value, float) and pd.isna(value):
+            value = None
+        out[target] = value
+    if out["sida"] is not None:
+        out["sida"] = int(out["sida"])
+    if out["rad_id"] is not None:
+        out["rad_id"] = str(out["rad_id"])
+    return out
+
+
+def find(suite: Suite, table: pa.Table) -> tuple[list[dict[str, Any]], set[int]]:
+    """Quarantine rows of one raw table by one suite, and the positions with personal data."""
+    df = table.to_pandas()
+    result = run_suite(suite, df, CheckContext())
+    merged: dict[tuple[int, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    personal: set[int] = set()
+    for failure in result.failed:
+        if not failure.row_level:
+            continue
+        regel = failure.regel or failure.expectation
+        for i in failure.index:
+            details = merged[(i, regel)][failure.orsak or failure.expectation]
+            detail = _detail(failure, df, i)
+            if detail and detail not in details:
+                details.append(detail)
+            if _is_personal_data_rule(failure):
+                personal.add(i)
+    rows = []
+    for (i, regel), by_reason in sorted(merged.items()):
+        orsak = "; ".join(f"{base}: {'; '.join(details)}" if details else base for base, details in by_reason.items())
+        row = {"kalla_tabell": suite.table.removeprefix("raw."), "regel": regel, "orsak": orsak,
+               **_lineage(df, suite.lineage or {}, i)}
+        row["kalltext"] = patterns.mask(row["kalltext"])
+        row["orsak"] = patterns.mask(row["orsak"])
+        rows.append(row)
+    return rows, personal
+
+
+def _masked(table: pa.Table, positions: set[int]) -> pa.Table:
+    """The table with personal data masked in every text column of the given rows."""
+    if not positions:
+        return table
+    for idx, f in enumerate(table.schema):
+        if not pa.types.is_string(f.type):
+            continue
+        values = table.column(idx).to_pylist()
+        changed = False
+        for i in positions:
+            new = patterns.mask(values[i])
+            if new != values[i]:
+                values[i], changed = new, True
+        if changed:
+            table = table.set_column(idx, f, pa.array(values, type=f.type))
+    return table
 
 
 def quarantine(tables: dict[str, pa.Table]) -> pa.Table:
+    """Rows to hold back from the marts (KARANTAN_SCHEMA). Masks personal data in the raw
+    tables of ``tables`` in place (the dict entries are replaced)."""
     from pipelines.warehouse.build import KARANTAN_SCHEMA
 
-    return KARANTAN_SCHEMA.empty_table()
+    rows: list[dict[str, Any]] = []
+    for suite in quarantine_suites(tables):
+        name = suite.table.removeprefix("raw.")
+        found, personal = find(suite, tables[name])
+        rows.extend(found)
+        tables[name] = _masked(tables[name], personal)
+    return pa.Table.from_pylist([{c: r.get(c) for c in KARANTAN_COLUMNS} for r in rows], schema=KARANTAN_SCHEMA)

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from pipelines.reports import pdf, text
+from pipelines.reports.guard import precheck
 from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, ExtractionResult
 from pipelines.reports.facts import Fact
 from pipelines.reports.numbers import parse_number
@@ -95,6 +96,7 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
     info = DocumentInfo(filnamn=name, kommun_kod=kommun_kod, extraktor_version=EXTRACTOR_VERSION)
     suffix = path.suffix.lower()
     try:
+        precheck(path, name)
         if suffix == ".pdf":
             info.format = "pdf"
             pages = pdf.page_texts(path)

@@ -27,13 +27,17 @@ class Intake:
 def intake(settings: Settings) -> Intake:
     settings.ensure_dirs()
     result = Intake()
-    for item in registry.scan(settings.report_folders()):
+    for item in registry.scan(settings.report_folders(), result.problems):
         try:
             if lake.register(settings, item):
                 result.new_sightings += 1
             result.files.append(item)
+        except FileNotFoundError:
+            # Removed between the scan and the copy: gone, nothing to load and nothing wrong.
+            continue
         except OSError as exc:
-            result.problems.append(str(exc) if item.name in str(exc) else f"{item.name}: {exc}")
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            result.problems.append(message if message.startswith(item.name) else f"{item.name}: {message}")
     return result
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPORT_SUFFIXES = {".pdf", ".txt", ".docx"}
+# Downloads and editors still writing: never picked up (the finished file is).
+PARTIAL_SUFFIXES = {".part", ".partial", ".crdownload", ".download", ".tmp", ".swp"}
+CHANGED_WHILE_READ = "filen ändrades medan den lästes; den läses vid nästa körning (changed while being read)"
 KOMMUNKOD_DIR = re.compile(r"^\d{4}$")
 _CHUNK = 1 << 20
 
@@ -49,24 +52,48 @@ def kommun_kod_from_path(path: Path, root: Path) -> str | None:
     return None
 
 
-def scan(folders: list[Path]) -> list[InboxFile]:
-    """Every report-like file under the folders, sorted by path; unreadable files skipped.
+def _ignored(path: Path) -> bool:
+    return path.name.startswith((".", "~$")) or path.suffix.lower() in PARTIAL_SUFFIXES
+
+
+def _files(root: Path) -> list[Path]:
+    out = []
+    for p in root.rglob("*"):
+        try:
+            if p.is_file() and not _ignored(p):
+                out.append(p)
+        except OSError:
+            continue
+    return sorted(out)
+
+
+def scan(folders: list[Path], problems: list[str] | None = None) -> list[InboxFile]:
+    """Every report-like file under the folders, sorted by path.
 
     Files with other suffixes are returned too (they get status ``avvisad`` downstream,
-    so a user sees that the file was seen and why it was not loaded); hidden files and
-    partial downloads are ignored.
+    so a user sees that the file was seen and why it was not loaded); hidden files, Office
+    lock files and partial downloads are ignored. A file that vanishes while it is read is
+    skipped quietly (it is gone); one that cannot be read, or changes while it is hashed
+    (size or mtime differ before and after), is skipped with one line in ``problems`` and
+    seen again by the next scan.
     """
     found: list[InboxFile] = []
+    problems = problems if problems is not None else []
     for root in folders:
         if not root.is_dir():
             continue
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            if path.name.startswith(".") or path.suffix.lower() in {".part", ".crdownload", ".tmp"}:
-                continue
+        for path in _files(root):
             try:
-                size = path.stat().st_size
+                before = path.stat()
                 digest = sha256_file(path)
-            except OSError:
-                continue  # vanished or unreadable while scanning: the next scan sees it again
-            found.append(InboxFile(path, digest, size, kommun_kod_from_path(path, root)))
+                after = path.stat()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                problems.append(f"{path.name}: kan inte läsas ({exc.strerror or exc})")
+                continue
+            if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+                problems.append(f"{path.name}: {CHANGED_WHILE_READ}")
+                continue
+            found.append(InboxFile(path, digest, after.st_size, kommun_kod_from_path(path, root)))
     return found

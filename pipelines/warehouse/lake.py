@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,17 @@ def input_path(settings: Settings, sha256: str, suffix: str) -> Path:
 
 
 def find_input(settings: Settings, sha256: str) -> Path | None:
-    matches = sorted((settings.lake_dir / "filer").glob(f"{sha256}*"))
+    """The stored bytes of a document. The same bytes may arrive under two extensions
+    (a text report also saved as ``x.pdf``): then the copy whose extension matches the
+    content is the one to extract, so the document is not rejected for the wrong name."""
+    matches = sorted(p for p in (settings.lake_dir / "filer").glob(f"{sha256}*") if not p.name.startswith("."))
+    if len(matches) > 1:
+        from pipelines.reports.guard import sniff
+
+        with matches[0].open("rb") as fh:
+            what = sniff(fh.read(4096))
+        expected = {"en PDF": ".pdf", "ett ZIP-arkiv (t.ex. Word/Excel)": ".docx", None: ".txt"}.get(what)
+        matches.sort(key=lambda p: p.suffix.lower() != expected)
     return matches[0] if matches else None
 
 
@@ -92,12 +103,17 @@ def register(settings: Settings, item: InboxFile) -> bool:
         return False
     target = input_path(settings, item.sha256, item.path.suffix)
     if not target.exists():
-        copy_file(item.path, target)
-        from pipelines.reports.registry import sha256_file
+        from pipelines.reports.registry import CHANGED_WHILE_READ, sha256_file
 
-        if sha256_file(target) != item.sha256:
-            target.unlink(missing_ok=True)
-            raise OSError(f"{item.path.name}: filen ändrades medan den lästes (changed while being read)")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.copyfile(item.path, tmp)
+            if sha256_file(tmp) != item.sha256:
+                raise OSError(f"{item.path.name}: {CHANGED_WHILE_READ}")
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
     write_json(
         sighting,
         {
@@ -110,6 +126,21 @@ def register(settings: Settings, item: InboxFile) -> bool:
         },
     )
     return True
+
+
+def clean_partial_writes(settings: Settings, max_age: float = 3600.0) -> list[Path]:
+    """Remove half-written temporary files (``.<name>.<random>.tmp``) that a killed process
+    left in the lake. Younger ones may belong to a writer that is still running."""
+    removed = []
+    now = time.time()
+    for path in settings.lake_dir.rglob(".*.tmp"):
+        try:
+            if now - path.stat().st_mtime > max_age:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def sightings(settings: Settings, sha256: str | None = None) -> list[dict[str, Any]]:
