@@ -1,3 +1,4 @@
+-- The Kolada KPI catalogue (newest load), renamed.
 select
     id                      as kpi_id,
     title                   as titel,
