@@ -248,7 +248,16 @@ def goteborg() -> tuple[DocumentInfo, list[Fact]]:
         ("Kostnader", "kostnader", None, [-360500, -382100, 21600, -1550700, -1549100, -1600]),
         ("Resultat", "resultat", None, [22500, 3000, 19500, 0, 0, 0]),
     ], raw_unit="mnkr")
-    return info, facts
+    # result per tjänst; the printed Totalt has the sign error DeArbetarForDig found in the
+    # real report (-8,3 for 8,3), and this extraction did not check the table
+    per_tjanst = tabell("p16t1", 16, "ekonomi", [("Resultat perioden", "utfall", "2026-03-31", "delar")], [
+        ("Ekonomi", "resultat", "Ekonomi", [6800]),
+        ("HR", "resultat", "HR", [1500]),
+        ("Totalt", "resultat", None, [-8300]),
+    ], raw_unit="mnkr")
+    for fact in per_tjanst:
+        fact.check = "ej_kontrollerad"
+    return info, facts + per_tjanst
 
 
 def kalmar_oklar() -> tuple[DocumentInfo, list[Fact]]:
