@@ -28,10 +28,6 @@ matt as (
     select * from {{ ref('matt') }}
 ),
 
-omraden as (
-    select * from {{ ref('int_verksamhetsomraden__mappade') }}
-),
-
 placerade as (
     select
         f.*,
@@ -60,7 +56,9 @@ placerade as (
             when f.schema_namn = 'maluppfyllelse' and d.rapportperiod is not null then 'dokument'
             else 'saknas'
         end                                                         as period_kalla,
-        coalesce(f.period_typ, case when f.schema_namn = 'maluppfyllelse' then d.period_typ end) as period_typ_berikad
+        coalesce(f.period_typ, case when f.schema_namn = 'maluppfyllelse' then d.period_typ end) as period_typ_berikad,
+        -- facts.md: a personnel figure not printed per kön is the total
+        case when f.schema_namn = 'personal' then coalesce(f.kon, 'T') else f.kon end as kon_berikad
     from fakta as f
     -- only documents extraction finished and loaded (the info file marks a complete extraction)
     inner join dokument as d on d.dokument_id = f.dokument_id and d.status = 'laddad'
@@ -107,7 +105,7 @@ select
     period_typ_berikad                                              as period_typ,
     rapportperiod,
     rapportperiod_kalla,
-    kon,
+    kon_berikad                                                     as kon,
     varde,
     enhet,
     kalltext,
@@ -146,7 +144,7 @@ select
         -- the printed label identifies the figure when the measure alone does not
         case when matt is null or coalesce(etikett_i_nyckel, true) then coalesce({{ normalisera_text('etikett') }}, '') else '' end,
         coalesce({{ normalisera_text('kategori') }}, ''),
-        coalesce(kon, ''),
+        coalesce(kon_berikad, ''),
         coalesce({{ normalisera_text('mal') }}, ''),
         coalesce(scenario, ''),
         coalesce(enhet, ''),
