@@ -46,5 +46,22 @@ ui: $(MANIFEST)
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/python -c 'from pipelines.config import Settings, prepare_dagster_home; prepare_dagster_home(Settings.from_env())'
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/dagster dev -m pipelines.definitions
 
+# dbt docs (every model and column, lineage), offline: `make docs`, then open
+# $(DOCS_DIR)/static_index.html. The catalog (column types, row counts) is read from a copy
+# of the published warehouse when there is one, so a running load is never disturbed;
+# without one the docs come from the project files alone (--empty-catalog).
+DATA_DIR ?= $(or $(KOMMUNLAGER_DATA_DIR),$(CURDIR)/data)
+DOCS_DIR ?= $(DATA_DIR)/docs/dbt
+docs: $(MANIFEST)
+	@mkdir -p "$(DOCS_DIR)"
+	@rm -f "$(DOCS_DIR)/katalog.duckdb" "$(DOCS_DIR)/katalog.duckdb.wal"
+	@if [ -f "$(DATA_DIR)/warehouse/kommunlager.duckdb" ]; then \
+		cp "$(DATA_DIR)/warehouse/kommunlager.duckdb" "$(DOCS_DIR)/katalog.duckdb"; katalog=""; \
+	else katalog="--empty-catalog"; fi; \
+	cd dbt_project && ../$(BIN)/dbt docs generate --quiet --static --profiles-dir . $$katalog \
+		--target-path "$(abspath $(DOCS_DIR))" --vars '{warehouse_path: "$(abspath $(DOCS_DIR))/katalog.duckdb"}'
+	@rm -f "$(DOCS_DIR)/katalog.duckdb" "$(DOCS_DIR)/katalog.duckdb.wal"
+	@echo "dbt docs: $(abspath $(DOCS_DIR))/static_index.html"
+
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs .pytest_cache

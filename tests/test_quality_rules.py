@@ -110,6 +110,22 @@ def test_area_sums_and_avvikelse_rules_flag_only_the_broken_rows() -> None:
     out = rules.avvikelse_matches_budget(avv, CheckContext())
     assert out.index == [5]
 
+    # a row with a period deviation (budget − utfall) beside a full-year one (budget − prognos),
+    # as in Ale's "Nämnd och administration 50 378 | 59 214 | 8 836 | 78 073 | 91 123 | 13 050"
+    both = _facts(
+        {"table_id": "t", "row": 1, "scenario": "utfall", "value": 50378.0, "raw_value": "50 378"},
+        {"table_id": "t", "row": 1, "scenario": "budget", "value": 59214.0, "raw_value": "59 214"},
+        {"table_id": "t", "row": 1, "scenario": "avvikelse", "value": 8836.0, "raw_value": "8 836"},
+        {"table_id": "t", "row": 1, "scenario": "prognos", "value": 78073.0, "raw_value": "78 073"},
+        {"table_id": "t", "row": 1, "scenario": "budget", "value": 91123.0, "raw_value": "91 123"},
+        {"table_id": "t", "row": 1, "scenario": "avvikelse", "value": 13050.0, "raw_value": "13 050"},
+        {"table_id": "t", "row": 2, "scenario": "utfall", "value": 16016.0, "raw_value": "16 016"},
+        {"table_id": "t", "row": 2, "scenario": "budget", "value": 6733.0, "raw_value": "6 733"},
+        {"table_id": "t", "row": 2, "scenario": "avvikelse", "value": -9823.0, "raw_value": "-9 823"},  # misprint of -9 283
+        {"table_id": "t", "row": 2, "scenario": "prognos", "value": 20546.0, "raw_value": "20 546"},
+    )
+    assert rules.avvikelse_matches_budget(both, CheckContext()).index == [8]
+
 
 def test_row_count_collapse_compares_with_the_published_warehouse(monkeypatch: pytest.MonkeyPatch) -> None:
     df = pd.DataFrame({"x": range(40)})

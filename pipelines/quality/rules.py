@@ -143,9 +143,11 @@ def area_sums_match_total(df: pd.DataFrame, context: Any, *, total_label_regex: 
 def avvikelse_matches_budget(df: pd.DataFrame, context: Any, *, value_column: str = "value", unit: str = "tkr",
                              document_column: str = "dokument_id", row_key: tuple[str, ...] = ("table_id", "row"),
                              fallback_key: tuple[str, ...] = ("page", "evidence")) -> RuleOutcome:
-    """An avvikelse in a printed row equals budget − prognos (or budget − utfall for a period
-    deviation) of the same row, in either sign convention, within rounding. Rows without
-    both a budget and a prognos/utfall are not judged."""
+    """An avvikelse in a printed row equals budget − prognos or budget − utfall of the same
+    row, in either sign convention, within rounding. Both pairings are tried: rows such as
+    "Utfall period | Budget period | Avvikelse | Prognos helår | Budget helår | Avvikelse"
+    hold a period deviation (budget − utfall) and a full-year one (budget − prognos).
+    Rows without both a budget and a prognos/utfall are not judged."""
     values = pd.to_numeric(df[value_column], errors="coerce")
     sub = df[(df["unit"] == unit) & values.notna() & df["scenario"].isin(["budget", "prognos", "utfall", "avvikelse"])]
     if sub.empty:
@@ -155,9 +157,7 @@ def avvikelse_matches_budget(df: pd.DataFrame, context: Any, *, value_column: st
     for _, group in sub.groupby(key):
         scen = group["scenario"]
         budgets = values[group.index[scen == "budget"]].to_numpy()
-        others = values[group.index[scen == "prognos"]].to_numpy()
-        if not len(others):
-            others = values[group.index[scen == "utfall"]].to_numpy()
+        others = values[group.index[scen.isin(["prognos", "utfall"])]].to_numpy()
         if not len(budgets) or not len(others):
             continue
         diffs = np.abs(budgets[:, None] - others[None, :]).ravel()
@@ -166,7 +166,7 @@ def avvikelse_matches_budget(df: pd.DataFrame, context: Any, *, value_column: st
                                   group.at[i, "raw_unit"] if "raw_unit" in group else None)
             if np.min(np.abs(diffs - abs(values[i]))) > 2 * step + 1e-9:
                 bad.append(int(i))
-                reasons[int(i)] = (f"avvikelse {_fmt(values[i])} ≠ budget − prognos "
+                reasons[int(i)] = (f"avvikelse {_fmt(values[i])} ≠ budget − prognos/utfall "
                                    f"(närmast {_fmt(float(diffs[np.argmin(np.abs(diffs - abs(values[i])))]))})")
     return RuleOutcome(not bad, row_level=False, index=bad, reasons=reasons)
 

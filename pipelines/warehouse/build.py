@@ -76,9 +76,23 @@ def _parquet_table(paths: list[Path], schema: pa.Schema) -> pa.Table:
     return pa.concat_tables(tables)
 
 
-def _latest(paths: list[Path]) -> list[Path]:
-    """Metadata: only the newest load of each entity counts."""
-    return sorted(paths, key=lambda p: p.stat().st_mtime)[-1:] if paths else []
+# The id a metadata row describes: a later load replaces what an earlier one said of it.
+META_KEYS = {"kpi": "id", "municipality": "id", "municipality_groups": "group_id", "kpi_groups": "group_id"}
+
+
+def _merged_meta(paths: list[Path], schema: pa.Schema, key: str) -> pa.Table:
+    """Metadata of all loads, the newest load's rows per id (for groups: its whole member list).
+
+    Loads differ in scope (the snapshot has the whole KPI catalogue, an API load only the
+    configured KPIs), so taking only the newest file would drop KPIs that values still refer to.
+    Files are ordered by when they were first written: a revision is a newer file."""
+    by_id: dict[str, list[dict]] = {}
+    for path in sorted(paths, key=lambda p: (p.stat().st_mtime, p.name)):
+        rows_of_load: dict[str, list[dict]] = {}
+        for row in pq.read_table(path).select(schema.names).cast(schema).to_pylist():
+            rows_of_load.setdefault(row[key], []).append(row)
+        by_id.update(rows_of_load)
+    return pa.Table.from_pylist([r for rows in by_id.values() for r in rows], schema=schema)
 
 
 RAW_TABLES = (
@@ -99,7 +113,8 @@ def raw_tables(settings: Settings, extractor_version: str) -> dict[str, pa.Table
         "kolada_varden": _parquet_table(sorted((kdir / "varden").glob("*.parquet")), VALUE_SCHEMA),
     }
     for entity, schema in META_SCHEMAS.items():
-        tables[f"kolada_{entity}"] = _parquet_table(_latest(list((kdir / "meta" / entity).glob("*.parquet"))), schema)
+        paths = list((kdir / "meta" / entity).glob("*.parquet"))
+        tables[f"kolada_{entity}"] = _merged_meta(paths, schema, META_KEYS[entity])
     tables["rapport_fakta"] = _with_fact_ids(tables["rapport_fakta"])
     tables["karantan"] = quarantine(tables)
     assert tuple(tables) == RAW_TABLES

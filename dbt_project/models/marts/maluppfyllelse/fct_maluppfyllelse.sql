@@ -1,6 +1,45 @@
--- Goal and indicator facts from the reports, with lineage.
+-- Goals, indicators and uppdrag from the reports: one current row per mål × indikator
+-- (or uppdrag) × period, with utfall, målvärde, utgångsvärde, comparator, the printed
+-- måluppfyllelse and a status (printed, or derived from the comparator:
+-- int_maluppfyllelse__rader). Lineage: the row's lead fact (utfall, else målvärde).
+with aktuella as (
+    select * from {{ ref('int_maluppfyllelse__aktuella') }}
+),
+
+fakta as (
+    select fakta_id, filnamn, sida, kalltext, metod
+    from {{ ref('int_rapport_fakta__berikade') }}
+)
+
 select
-    dokument_id, filnamn, sida, kommun_kod, namnd, mal, etikett as indikator, kolumn, scenario, ar,
-    period_slut, varde, jamforelse, status, enhet, kontroll, kalltext, metod
-from {{ ref('stg_rapporter__fakta') }}
-where schema_namn = 'maluppfyllelse'
+    cast(a.naturlig_nyckel as varchar)              as naturlig_nyckel,
+    cast(a.fakta_id as varchar)                     as fakta_id,
+    cast(a.dokument_id as varchar)                  as dokument_id,
+    cast(a.kommun_kod as varchar)                   as kommun_kod,
+    cast(a.namnd_id as varchar)                     as namnd_id,
+    cast(a.typ as varchar)                          as typ,
+    cast(a.mal as varchar)                          as mal,
+    cast(a.indikator as varchar)                    as indikator,
+    cast(a.ar as integer)                           as ar,
+    cast(a.period_slut as date)                     as period_slut,
+    cast(a.period_typ as varchar)                   as period_typ,
+    cast(a.period_kalla as varchar)                 as period_kalla,
+    cast(a.utfall as double)                        as utfall,
+    cast(a.malvarde as double)                      as malvarde,
+    cast(a.utgangsvarde as double)                  as utgangsvarde,
+    cast(a.jamforelse as varchar)                   as jamforelse,
+    cast(a.maluppfyllelse as double)                as maluppfyllelse,
+    cast(a.enhet as varchar)                        as enhet,
+    cast(a.status as varchar)                       as status,
+    cast(a.status_kalla as varchar)                 as status_kalla,
+    cast(a.status_tryckt as varchar)                as status_tryckt,
+    cast(a.kontroll as varchar)                     as kontroll,
+    cast(a.sakerhet as double)                      as sakerhet,
+    cast(f.filnamn as varchar)                      as filnamn,
+    cast(f.sida as integer)                         as sida,
+    cast(f.kalltext as varchar)                     as kalltext,
+    cast(f.metod as varchar)                        as metod,
+    cast(a.antal_fakta as integer)                  as antal_fakta,
+    cast(a.antal_rapporteringar as integer)         as antal_rapporteringar
+from aktuella as a
+inner join fakta as f using (fakta_id)

@@ -1,3 +1,4 @@
+-- Kolada's municipalities, regions and Riket, renamed.
 select
     id          as kommun_kod,
     title       as namn,

@@ -1,3 +1,4 @@
+-- Kolada municipality groups, one row per group member (all loads merged: the newest load's rows per id), renamed.
 select
     group_id        as grupp_id,
     group_title     as grupp_namn,

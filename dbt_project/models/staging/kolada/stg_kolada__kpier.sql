@@ -1,3 +1,4 @@
+-- The Kolada KPI catalogue (all loads merged: the newest load's rows per id), renamed.
 select
     id                      as kpi_id,
     title                   as titel,

@@ -1,13 +1,14 @@
+-- One row per extracted document content (DocumentInfo in the raw layer), renamed and cast.
 select
-    sha256                              as dokument_id,
+    sha256                                  as dokument_id,
     filnamn,
     format,
-    kommun_kod,
+    nullif(trim(kommun_kod), '')            as kommun_kod,
     kommun,
-    namnd,
-    dokumenttyp,
-    period_typ,
-    cast(period_slut as date)           as period_slut,
+    nullif(trim(namnd), '')                 as namnd,
+    nullif(trim(dokumenttyp), '')           as dokumenttyp,
+    nullif(trim(period_typ), '')            as period_typ,
+    try_cast(period_slut as date)           as period_slut,
     ar,
     sidor,
     bildsidor,
@@ -15,5 +16,5 @@ select
     orsak,
     varningar,
     extraktor_version,
-    cast(extraherad as timestamp)       as extraherad
+    try_cast(extraherad as timestamp)       as extraherad
 from {{ source('rapporter', 'dokument') }}
