@@ -1,0 +1,3 @@
+"""placeholder"""
+def check_table(table, facts):
+    return None

@@ -1,0 +1,122 @@
+"""Document metadata: kommun, nämnd, document type, report period.
+
+The kommun comes, in this order, from the inbox sub-folder (``kommun_kod`` passed in),
+an e-mail or web domain of a municipality (``@alingsas.se``), or "<name> kommun" /
+"<name>s stad" on the first pages; a document that names several municipalities equally
+(a kommunalförbund's member list) gets none and a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipelines.reports.periods import Period, document_period
+from pipelines.reports.vocabulary import has_word, norm, vocabulary
+
+
+@dataclass
+class Metadata:
+    kommun_kod: str | None = None
+    kommun: str | None = None
+    namnd: str | None = None
+    dokumenttyp: str | None = None
+    period: Period | None = None
+
+
+def _fold(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in t if not unicodedata.combining(ch)).replace(" ", "").replace("-", "")
+
+
+@lru_cache(maxsize=1)
+def kommuner() -> dict[str, str]:
+    return {str(k): v for k, v in vocabulary()["kommuner"]["kommuner"].items()}
+
+
+@lru_cache(maxsize=1)
+def _domains() -> dict[str, str]:
+    out = {}
+    for code, name in kommuner().items():
+        out[_fold(name)] = code
+    return out
+
+
+def find_kommun(text: str, head: str) -> tuple[str | None, str | None]:
+    """(kommun_kod, name) from domains and "<name> kommun/stad" mentions, or (None, None)."""
+    names = kommuner()
+    by_name = {v: k for k, v in names.items()}
+    votes: Counter[str] = Counter()
+    for m in re.finditer(r"[\w.-]+@([\w-]+)\.se\b|\bwww\.([\w-]+)\.se\b|\b([\w-]+)\.se\b", text.lower()):
+        dom = next(g for g in m.groups() if g)
+        code = _domains().get(dom.replace("-", ""))
+        if code:
+            votes[code] += 3
+    for name, code in by_name.items():
+        base = re.escape(name)
+        pattern = rf"\b{base}s?\s+(?:kommun|stad|stads|kommuns)\b|\b(?:Göteborgs|Malmö|Stockholms) Stad\b"
+        for m in re.finditer(rf"\b{base}s?\s+(?:kommun|kommuns|stad|stads)\b", text, re.I):
+            votes[code] += 1
+            if m.start() < len(head):
+                votes[code] += 2
+    if not votes:
+        return None, None
+    ranked = votes.most_common(3)
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None, None
+    code = ranked[0][0]
+    return code, names[code]
+
+
+def find_namnd(head: str) -> str | None:
+    stop = {norm(s) for s in vocabulary()["documents"]["namnd_stop"]}
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for pattern in vocabulary()["documents"]["namnd_patterns"]:
+        for m in re.finditer(pattern, head):
+            name = " ".join(m.group(1).split())
+            if norm(name) in stop or len(name) < 8:
+                continue
+            name = name[0].upper() + name[1:]
+            counts[name] += 1
+            first_seen.setdefault(name, m.start())
+    if not counts:
+        return None
+    return sorted(counts, key=lambda n: (-counts[n], first_seen[n]))[0]
+
+
+def find_type(head: str) -> str | None:
+    for entry in vocabulary()["documents"]["document_types"]:
+        for w in entry["words"]:
+            if has_word(head, w):
+                return entry["type"]
+    return None
+
+
+def read_metadata(pages: list[str], kommun_kod: str | None = None) -> Metadata:
+    head = "\n".join(pages[:2])[:4000]
+    full = "\n".join(pages)
+    meta = Metadata()
+    title = "\n".join(pages[:3])[:3000]
+    meta.dokumenttyp = find_type(_title_lines(pages))
+    meta.period = document_period(_title_lines(pages)) or document_period(title)
+    meta.namnd = find_namnd(head) or find_namnd(full[:20000])
+    if kommun_kod:
+        meta.kommun_kod = kommun_kod
+        meta.kommun = kommuner().get(kommun_kod)
+    else:
+        meta.kommun_kod, meta.kommun = find_kommun(full[:200000], head)
+    return meta
+
+
+def _title_lines(pages: list[str]) -> str:
+    """The first lines of the document (its title) and running page headers."""
+    first = [ln.strip() for ln in (pages[0] if pages else "").split("\n") if ln.strip()]
+    text = " ".join(first[:12])
+    if len(text) < 40 and len(pages) > 1:
+        second = [ln.strip() for ln in pages[1].split("\n") if ln.strip()]
+        text += " " + " ".join(second[:6])
+    return text

@@ -1,0 +1,3 @@
+"""placeholder"""
+def extract(page_texts, ctx, paged, skip_pages):
+    return []
