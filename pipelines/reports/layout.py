@@ -65,6 +65,7 @@ class Line:
     index: int = 0
     gap_above: float = 0.0          # vertical distance to the previous line (points or lines)
     raw: str | None = None          # the text line as printed (text sources)
+    margin: bool = False            # in the top or bottom margin of a page (running header/footer)
     footnotes: list[str] = field(default_factory=list)
 
     @property

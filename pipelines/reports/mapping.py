@@ -102,9 +102,14 @@ def measure_in_text(text: str) -> tuple[str, str, str] | None:
     return best[1] if best else None
 
 
-def is_total(label: str) -> bool:
+def is_total(label: str, weak: bool = False) -> bool:
+    """A total row (``Summa``, ``Totalt`` …); with ``weak``, also rows that usually add up
+    the rows above (``Verksamhetens kostnader``, ``Årets resultat``)."""
     key = label_key(label)
-    for w in vocabulary()["measures"]["total_labels"]:
+    words = list(vocabulary()["measures"]["total_labels"])
+    if weak:
+        words += vocabulary()["measures"]["weak_total_labels"]
+    for w in words:
         p = norm(w)
         if p.endswith("*"):
             if key.startswith(p[:-1]):

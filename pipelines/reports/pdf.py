@@ -163,7 +163,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
     return out
 
 
-def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> list[Line]:
+def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> list[Line]:  # noqa: C901
     """Lines of cells from character boxes (top-down coordinates)."""
     chars = _chars(textpage, height)   # generated spaces are PDFium's word breaks: keep them
     if not chars:
@@ -199,6 +199,7 @@ def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> lis
         lines.append(line)
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
     for i, ln in enumerate(lines):
+        ln.margin = ln.top < 0.07 * height or ln.bottom > 0.93 * height
         ln.index = i
         ln.gap_above = ln.top - lines[i - 1].bottom if i else 99.0
     return lines

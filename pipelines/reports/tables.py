@@ -21,7 +21,8 @@ from pipelines.reports.layout import Cell, Line
 from pipelines.reports.vocabulary import any_word, norm, vocabulary
 
 _YEARLIKE = re.compile(r"(?:19|20)\d\d(?:-\d\d(?:-\d\d)?|0[1-9]|1[0-2])?")
-_PAGE_NUMBER = re.compile(r"^(?:sid(?:a)?\s*)?\d{1,3}\s*(?:\(\d{1,3}\)|/\s*\d{1,3}|av\s+\d{1,3})?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:sid(?:a)?\s*)?\d{1,3}\s*(?:\(\d{1,3}\)|/\s*\d{1,3}|av\s+\d{1,3})$", re.I)
+_BARE_NUMBER = re.compile(r"^(?:sid(?:a)?\s*)?\d{1,3}$", re.I)
 
 
 @dataclass
@@ -74,6 +75,8 @@ def _words(text: str) -> int:
 
 def is_page_furniture(line: Line) -> bool:
     t = line.text.strip()
+    if line.margin and _BARE_NUMBER.match(t):
+        return True
     return bool(_PAGE_NUMBER.match(t)) or bool(re.search(r"\bsid(?:a)?\s+\d+\s*\(\d+\)\s*$", t, re.I))
 
 
@@ -245,7 +248,8 @@ def find_tables(lines: list[Line], page: int | None, source: str = "pdf") -> lis
                 columns = _cluster_columns(cells, fs, source)
             elif is_prose(nxt) or len(pending) >= 4:
                 break
-            elif any(c.x0 >= columns[0].x0 - (0.5 * fs if source == "pdf" else 1) for c in nxt.cells):
+            elif any(c.x0 >= columns[0].x0 - (0.5 * fs if source == "pdf" else 1) and not
+                     (c.no_value or _is_lower_start(c.text)) for c in nxt.cells):
                 break      # text over the columns: the header of the next table
             else:
                 pending.append(j)
@@ -511,18 +515,26 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
                     for ci in range(idx, end):
                         groups[ci] = (groups.get(ci, "") + " " + text).strip()
                 continue
-        for c in col_cells:
-            words = c.words or []
-            single = _column_of(c, columns, fs, source)
-            spans = {_word_column(w, columns, fs, source) for w in words} if words else {single}
-            if len(spans - {None}) <= 1:
-                if single is not None:
-                    stacked.setdefault(single, []).append((c.top, c.x0, c.text, c.hyphen))
-                continue
-            for w in words:   # a header cell over several columns: its words go to their columns
-                idx = _word_column(w, columns, fs, source)
+        subs = _sub_cells(col_cells, fs, source)
+        for stack in _x_clusters(subs):
+            x0 = min(c.x0 for c in stack)
+            x1 = max(c.x1 for c in stack)
+            hits = [col.index for col in columns if min(x1, col.x1) - max(x0, col.x0) > 0]
+            if len(hits) == 1:
+                targets = {id(c): hits[0] for c in stack}
+            elif not hits:
+                centre = (x0 + x1) / 2
+                nearest = min(columns, key=lambda col: abs((col.x0 + col.x1) / 2 - centre))
+                distance = max(nearest.x0 - x1, x0 - nearest.x1)
+                if distance > (1.5 * fs if source == "pdf" else 2):
+                    continue     # a header over a column of text (comments), not over numbers
+                targets = {id(c): nearest.index for c in stack}
+            else:
+                targets = {id(c): _column_of(c, columns, fs, source) for c in stack}
+            for c in stack:
+                idx = targets[id(c)]
                 if idx is not None:
-                    stacked.setdefault(idx, []).append((w.top, w.x0, w.text, w.hyphen))
+                    stacked.setdefault(idx, []).append((c.top, c.x0, c.text, c.hyphen))
     headers = {}
     for idx, parts in stacked.items():
         parts.sort(key=lambda p: (round(p[0], 0), p[1]))
@@ -530,6 +542,36 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
     stub_parts.sort()
     stub = join_fragments([p[2] for p in stub_parts])
     return headers, groups, stub
+
+
+def _sub_cells(cells: list[Cell], fs: float, source: str) -> list[Cell]:
+    """Header cells split where their words stand further apart than a word space (narrow
+    columns whose headers run together: ``Ack. | Avvikelse | Budget 2025 | Utfall``)."""
+    if source != "pdf":
+        return cells
+    out: list[Cell] = []
+    for c in cells:
+        words = c.words or []
+        if len(words) < 2:
+            out.append(c)
+            continue
+        group = [words[0]]
+        for w in words[1:]:
+            if w.x0 - group[-1].x1 > 0.4 * max(w.fs, group[-1].fs):
+                out.append(_cell_of(group))
+                group = [w]
+            else:
+                group.append(w)
+        out.append(_cell_of(group))
+    return out
+
+
+def _cell_of(words) -> Cell:
+    text = ""
+    for i, w in enumerate(words):
+        text += ("" if i == 0 or words[i - 1].hyphen else " ") + w.text
+    return Cell(text, words[0].x0, words[-1].x1, min(w.top for w in words), max(w.bottom for w in words),
+                max(w.fs for w in words), hyphen=words[-1].hyphen, words=list(words))
 
 
 def _x_clusters(cells: list[Cell]) -> list[list[Cell]]:
