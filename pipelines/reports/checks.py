@@ -205,7 +205,10 @@ def _column_identities(table: Table, grid: dict, cols: list[int], out: _Outcome)
                 expected = (vals[0] - vals[1]) if kind == "diff" else sum(vals)
                 printed, dec = grid[(r, c)]
                 decs = [grid[(r, o)][1] for o in operands] + [dec]
-                if abs(expected - printed) <= _tolerance(decs, len(operands)):
+                tol = _tolerance(decs, len(operands))
+                # a deviation is printed with the sign of "better than budget", which flips
+                # between income and cost rows: either sign of the difference holds
+                if abs(expected - printed) <= tol or (kind == "diff" and abs(expected + printed) <= tol):
                     fits.append(r)
                 else:
                     fails.append((r, expected, printed))

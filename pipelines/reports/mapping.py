@@ -93,6 +93,8 @@ def measure_in_text(text: str) -> tuple[str, str, str] | None:
     best: tuple[int, tuple[str, str, str]] | None = None
     for schema in ("ekonomi",):
         for entry in vocabulary()["measures"].get(schema, []):
+            if entry["measure"] in ("budgetavvikelse",):
+                continue     # avvikelse is the column's scenario, not its post
             for phrase in entry.get("match", []):
                 p = norm(phrase).rstrip("*")
                 if len(p) < 5:
@@ -244,7 +246,9 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
         else:
             end = f"{year:04d}-12-31"
     meaning.period_end = end
-    if end and doc.period and end == doc.period.end and doc.period.type:
+    if date:
+        meaning.period_type = None     # a stock at a date (headcount 2016-06-30), not a period
+    elif end and doc.period and end == doc.period.end and doc.period.type:
         meaning.period_type = doc.period.type
     elif end and end.endswith("-12-31"):
         meaning.period_type = "helar"
@@ -316,6 +320,8 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     transposed = is_transposed(table)
     meanings = [column_meaning(c, table, doc, schema) for c in table.columns]
     area_measure = _area_table_measure(table)
+    labels = [r.label for r in table.rows if r.label and not is_total(r.label)]
+    area_rows = bool(labels) and sum(1 for lb in labels if is_area(lb)) * 2 > len(labels)
     facts: list[Fact] = []
     for r_i, row in enumerate(table.rows):
         label = clean_label(row.label)
@@ -327,7 +333,8 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
             meaning = meanings[c_i]
             if meaning.skip:
                 continue
-            fact = _cell_fact(table, doc, schema, row, label, cell, c_i, r_i, meaning, t_unit, goal, transposed, area_measure)
+            fact = _cell_fact(table, doc, schema, row, label, cell, c_i, r_i, meaning, t_unit, goal, transposed,
+                              area_measure, area_rows)
             if fact is not None:
                 facts.append(fact)
     return facts
@@ -343,7 +350,7 @@ def _area_table_measure(table: Table) -> str | None:
 
 def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str, cell, c_i: int, r_i: int,
                meaning: ColumnMeaning, t_unit: Unit | None, goal: str | None, transposed: bool,
-               area_measure: str | None) -> Fact | None:
+               area_measure: str | None, area_rows: bool = False) -> Fact | None:
     num = cell.num
     column_text = meaning.header
     scenario, year, period_end, period_type = meaning.scenario, meaning.year, meaning.period_end, meaning.period_type
@@ -363,7 +370,7 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     row_schema = schema
     measure = None
     default_unit = None
-    if meaning.measure and schema == "ekonomi" and not transposed:
+    if meaning.measure and schema == "ekonomi" and not transposed and (found is None or found[0] != "ekonomi"):
         found = None   # the column names the measure ("Utfall intäkter period"); rows are areas
         row_schema, measure, default_unit = meaning.measure
     if found:
@@ -374,8 +381,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         measure = "indikator"
     elif measure is not None:
         pass
-    elif schema == "ekonomi" and area_measure:
-        measure = area_measure
+    elif schema == "ekonomi" and (area_measure or area_rows):
+        measure = area_measure or "nettokostnad"
         default_unit = "tkr"
     elif schema == "verksamhet":
         measure = "ej_verkstallda_beslut" if has_word(label + " " + table.context, "ej verkställda") else "verksamhetsmatt"
@@ -464,7 +471,7 @@ def _mentions_money_only_as_name(label: str) -> bool:
 
 def _label_other_unit(label: str) -> Unit | None:
     t = label
-    if "(%)" in t or re.search(r"\bi\s?%|\bprocent\b|%\)", t, re.I) or re.search(r"\bandel\b", t, re.I):
+    if "(%)" in t or re.search(r"\bi\s?%|\bprocent\b|%\)|\s%$", t, re.I) or re.search(r"\bandel\b", t, re.I):
         return Unit("procent", 1.0, "%")
     if re.search(r"\(åa\)|\båa\b|\(årsarbetare\)|årsarbetare", t, re.I):
         return Unit("arsarbetare", 1.0, "åa")
