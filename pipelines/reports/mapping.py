@@ -150,10 +150,17 @@ def category_of(text: str) -> str | None:
 
 
 def scenario_of(header: str) -> tuple[bool, str | None]:
-    """(found, scenario): the first scenario entry whose word occurs in the header."""
+    """(found, scenario): the first scenario entry whose word occurs in the header, as a
+    word, a word start (``avv*``) or the head of a compound (``projektbudget``)."""
     for entry in vocabulary()["columns"]["scenarios"]:
         if any_word(header, entry["words"]):
             return True, entry["scenario"]
+    words = re.findall(r"[a-zåäö]+", norm(header))
+    for entry in vocabulary()["columns"]["scenarios"]:
+        for w in entry["words"]:
+            stem = norm(w).rstrip("*.")
+            if len(stem) >= 6 and " " not in stem and any(x.endswith(stem) and len(x) > len(stem) + 2 for x in words):
+                return True, entry["scenario"]
     return False, None
 
 
@@ -168,17 +175,18 @@ def schema_of_table(table: Table) -> str:
     strong = " ".join([*table.caption, table.stub, *table.after])
     headers = " ".join(f"{c.group} {c.header}" for c in table.columns)
     for schema, ws in words.items():
-        for w in ws:
-            if has_word(strong, w):
-                scores[schema] += 3
-            if has_word(headers, w):
-                scores[schema] += 1.5
-            if table.heading and has_word(table.heading, w):
-                scores[schema] += 1
+        if any(has_word(strong, w) for w in ws):
+            scores[schema] += 3
+        if any(has_word(headers, w) for w in ws):
+            scores[schema] += 1.5
+        if table.heading and any(has_word(table.heading, w) for w in ws):
+            scores[schema] += 1
     for row in table.rows:
         found = measure_of(row.label)
         if found:
             scores[found[0]] += 1
+    if schema_hint_rows := sum(1 for r in table.rows if has_word(r.label, "sjukfrånvaro*")):
+        scores["personal"] += schema_hint_rows
     if money_unit(strong) or money_unit(table.heading or ""):
         scores["ekonomi"] += 2
     best = max(scores.values())
@@ -210,7 +218,7 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     period = read_period(header, None)
     date = _DATE.match(header.strip())
     year = period.year
-    if period.relative_year and doc_year:
+    if period.relative_year and doc_year and scenario != "forandring":
         year = (year or doc_year) + period.relative_year if year is None or year == doc_year else year
     if not found:
         if date:
@@ -220,18 +228,18 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
                 scenario = "malvarde" if schema == "maluppfyllelse" else "budget"
             else:
                 scenario = "utfall"
-        elif year is not None:
-            scenario = "utfall"
+        else:
+            scenario = "utfall"   # observed values without a scenario word (counts, statistics)
     meaning.scenario = scenario
-    if year is None and doc_year is not None and header:
-        year = doc_year + period.relative_year
+    if year is None and doc_year is not None:
+        year = doc_year + (period.relative_year if scenario != "forandring" else 0)
     meaning.year = year
     # the date the value runs to
     end = period.end
     whole = period.whole_year or has_word(col.group, "helår") or has_word(col.group, "helåret") \
         or has_word(header, "prognos") or has_word(header, "prognos*")
     current = period.current_period or has_word(col.group, "period") or has_word(col.group, "perioden")
-    if period.relative_year and end and period.year is None and doc_year:
+    if period.relative_year and end and period.year is None and doc_year and scenario != "forandring":
         end = None
     if end is None and year is not None:
         if whole or scenario == "prognos" or (scenario == "avvikelse" and has_word(header, "prognos*")):
@@ -366,6 +374,13 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         period_type = "helar" if period_end and period_end.endswith("12-31") else p.type
         if meaning.scenario is None:
             scenario = "utfall"
+    row_scenario = _row_scenario(label) if not transposed else None
+    if row_scenario is not None and (_YEAR_ONLY.match(meaning.header.strip()) or not meaning.header.strip()):
+        # the table puts the scenario in the rows ("Nettokostnader", then "Budget", "Budgetavvikelse")
+        scenario = row_scenario
+        above = _measure_above(table, r_i)
+        if above:
+            measure_text = above
     found = measure_of(measure_text)
     row_schema = schema
     measure = None
@@ -387,6 +402,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     elif schema == "verksamhet":
         measure = "ej_verkstallda_beslut" if has_word(label + " " + table.context, "ej verkställda") else "verksamhetsmatt"
         default_unit = "antal"
+    if meaning.unit is not None and meaning.unit.unit == "antal" and row_schema == "ekonomi" and not found:
+        row_schema, measure, default_unit = "verksamhet", "verksamhetsmatt", "antal"   # "Antal 2023" beside money
     area = None
     total = is_total(label)
     if not total and (is_area(label) or (schema == "ekonomi" and not found and measure is not None)):
@@ -407,6 +424,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     if row.section and row_schema == "personal" and kon_of(row.section):
         kon = kon or kon_of(row.section)
     category = meaning.category or category_of(label)
+    if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
+        category = _LEAD.sub("", label).strip()   # a row per yrkesgrupp / åldersgrupp
     if category is None and row.section and not is_area(row.section) and row_schema != "maluppfyllelse":
         category = row.section if row_schema in ("personal", "verksamhet") else None
     if num.year is not None and not transposed:
@@ -431,6 +450,21 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     )
 
 
+def _row_scenario(label: str) -> str | None:
+    key = label_key(label)
+    table = {"budget": "budget", "budgetavvikelse": "avvikelse", "avvikelse": "avvikelse", "prognos": "prognos",
+             "utfall": "utfall", "bokslut": "bokslut", "avvikelse mot budget": "avvikelse"}
+    return table.get(key)
+
+
+def _measure_above(table: Table, r_i: int) -> str | None:
+    for r in range(r_i - 1, -1, -1):
+        lab = table.rows[r].label
+        if _row_scenario(lab) is None:
+            return lab
+    return None
+
+
 def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, default_unit: str | None,
               schema: str, doc: DocContext) -> Unit | None:
     if num.percent:
@@ -448,6 +482,9 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
     lo = _label_other_unit(label)
     if lo:
         return lo
+    ou = other_unit(label)
+    if ou is not None and ou.unit == "index":
+        return ou
     if meaning.unit:
         return meaning.unit
     if t_unit:
@@ -461,7 +498,7 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
             return Unit(doc.money.unit, doc.money.factor, None)
         return Unit("tkr", 1.0, None)
     if schema == "maluppfyllelse":
-        return Unit("other", 1.0, None)
+        return Unit("antal", 1.0, None) if re.match(r"(?i)antal\b", label) else Unit("other", 1.0, None)
     return Unit("antal", 1.0, None) if schema == "verksamhet" else Unit("other", 1.0, None)
 
 

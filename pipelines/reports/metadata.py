@@ -72,6 +72,10 @@ def find_kommun(text: str, head: str) -> tuple[str | None, str | None]:
 
 
 def find_namnd(head: str) -> str | None:
+    head = " ".join(head.split())
+    m = re.search(r"((?:[A-ZÅÄÖ][\wåäö-]+\s){1,3})är ett kommunalförbund", head)
+    if m:
+        return m.group(1).strip()
     stop = {norm(s) for s in vocabulary()["documents"]["namnd_stop"]}
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}

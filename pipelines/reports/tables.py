@@ -526,7 +526,7 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
                 centre = (x0 + x1) / 2
                 nearest = min(columns, key=lambda col: abs((col.x0 + col.x1) / 2 - centre))
                 distance = max(nearest.x0 - x1, x0 - nearest.x1)
-                if distance > (1.5 * fs if source == "pdf" else 2):
+                if distance > (1.5 * fs if source == "pdf" else 6):
                     continue     # a header over a column of text (comments), not over numbers
                 targets = {id(c): nearest.index for c in stack}
             else:
