@@ -44,7 +44,7 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
     except ExtractionError as exc:
         info.status, info.orsak = AVVISAD, str(exc)
         return ExtractionResult(info)
-    facts = _facts(doc, info, kommun_kod)
+    facts = _facts(doc, info, kommun_kod, path.parent.name)
     return ExtractionResult(info, facts)
 
 
@@ -82,8 +82,8 @@ def _from_pdf(path: Path, name: str, info: DocumentInfo, kommun_kod: str | None)
     return Document(name, [p.text for p in pages], tables, True, image, chart, lines_by_page=lines_by_page)
 
 
-def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None) -> list[Fact]:
-    meta = metadata.read_metadata(doc.page_texts, kommun_kod)
+def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: str | None = None) -> list[Fact]:
+    meta = metadata.read_metadata(doc.page_texts, kommun_kod, folder)
     info.kommun_kod, info.kommun, info.namnd = meta.kommun_kod, meta.kommun, meta.namnd
     info.dokumenttyp = meta.dokumenttyp
     if meta.period:

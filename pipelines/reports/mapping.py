@@ -53,9 +53,8 @@ class ColumnMeaning:
 # --------------------------------------------------------------------------- vocabulary lookups
 
 def clean_label(label: str) -> str:
-    """The label as printed, whitespace collapsed, a leading list marker (``-``, ``•``) off."""
+    """The label as printed, whitespace collapsed (a list dash stays: ``- Ekonomi``)."""
     label = " ".join(label.replace("\u00ad", "").replace("\ufffe", "").split())
-    label = re.sub(r"^(?:[-–•·*]\s*)+(?=[A-Za-zÅÄÖåäö(])", "", label)
     return label.strip()
 
 
@@ -149,12 +148,35 @@ def category_of(text: str) -> str | None:
     return None
 
 
+_PLAIN = ("prognos", "bokslut", "budget", "utfall")
+
+
+def _word_pos(text: str, word: str) -> int | None:
+    w = norm(word)
+    if w.endswith("*"):
+        m = re.search(rf"(?<![a-zåäö0-9]){re.escape(w[:-1])}", norm(text))
+    else:
+        m = re.search(rf"(?<![a-zåäö0-9]){re.escape(w)}(?![a-zåäö])", norm(text))
+    return m.start() if m else None
+
+
 def scenario_of(header: str) -> tuple[bool, str | None]:
     """(found, scenario): the first scenario entry whose word occurs in the header, as a
-    word, a word start (``avv*``) or the head of a compound (``projektbudget``)."""
+    word, a word start (``avv*``) or the head of a compound (``projektbudget``). Among
+    utfall, budget, prognos and bokslut the word printed first wins (``Utfall i % av
+    budget`` is utfall); avvikelse, förändring, målvärde come before them."""
+    plain: list[tuple[int, str]] = []
     for entry in vocabulary()["columns"]["scenarios"]:
+        if entry["scenario"] in _PLAIN:
+            for w in entry["words"]:
+                pos = _word_pos(header, w)
+                if pos is not None:
+                    plain.append((pos, entry["scenario"]))
+            continue
         if any_word(header, entry["words"]):
             return True, entry["scenario"]
+    if plain:
+        return True, min(plain)[1]
     words = re.findall(r"[a-zåäö]+", norm(header))
     for entry in vocabulary()["columns"]["scenarios"]:
         for w in entry["words"]:
@@ -189,6 +211,13 @@ def schema_of_table(table: Table) -> str:
         scores["personal"] += schema_hint_rows
     if money_unit(strong) or money_unit(table.heading or ""):
         scores["ekonomi"] += 2
+    if any(has_word(c.header, "målvärde*") or has_word(c.header, "måluppfyllelse*") for c in table.columns):
+        scores["maluppfyllelse"] += 4
+    if any(scenario_of(c.header)[1] in ("budget", "prognos", "avvikelse") for c in table.columns):
+        scores["ekonomi"] += 1
+    labels = [r.label for r in table.rows if r.label]
+    if labels and sum(1 for lb in labels if is_area(lb)) * 2 > len(labels):
+        scores["ekonomi"] += 1
     best = max(scores.values())
     if best <= 0:
         return "verksamhet"
@@ -236,6 +265,8 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     meaning.year = year
     # the date the value runs to
     end = period.end
+    if scenario == "prognos" and year is not None and not date:
+        end = f"{year:04d}-12-31"     # a forecast is for the whole year ("Prognos augusti", "Årsprognos jan-aug")
     whole = period.whole_year or has_word(col.group, "helår") or has_word(col.group, "helåret") \
         or has_word(header, "prognos") or has_word(header, "prognos*")
     current = period.current_period or has_word(col.group, "period") or has_word(col.group, "perioden")
@@ -251,6 +282,8 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
             end = doc.period.end
         elif doc.period and doc.period.end and year != doc.period.year and current:
             end = doc.period.shifted(year - doc.period.year).end
+        elif scenario is None and doc.period and doc.period.end and doc.period.year == year:
+            end = doc.period.end       # måluppfyllelse: the report period
         else:
             end = f"{year:04d}-12-31"
     meaning.period_end = end
@@ -423,11 +456,11 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         kon = "T"
     if row.section and row_schema == "personal" and kon_of(row.section):
         kon = kon or kon_of(row.section)
-    category = meaning.category or category_of(label)
+    category = meaning.category or (category_of(label) if row_schema == "personal" else None)
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
         category = _LEAD.sub("", label).strip()   # a row per yrkesgrupp / åldersgrupp
-    if category is None and row.section and not is_area(row.section) and row_schema != "maluppfyllelse":
-        category = row.section if row_schema in ("personal", "verksamhet") else None
+    if category is None and row.section and not is_area(row.section) and row_schema == "verksamhet":
+        category = row.section
     if num.year is not None and not transposed:
         year = num.year
         period_end = f"{num.year:04d}-12-31" if period_end is None or period_end[:4] != str(num.year) else period_end
@@ -483,7 +516,7 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
     if lo:
         return lo
     ou = other_unit(label)
-    if ou is not None and ou.unit == "index":
+    if ou is not None and ou.unit in ("index", "dagar", "timmar"):
         return ou
     if meaning.unit:
         return meaning.unit
@@ -508,7 +541,7 @@ def _mentions_money_only_as_name(label: str) -> bool:
 
 def _label_other_unit(label: str) -> Unit | None:
     t = label
-    if "(%)" in t or re.search(r"\bi\s?%|\bprocent\b|%\)|\s%$", t, re.I) or re.search(r"\bandel\b", t, re.I):
+    if "(%)" in t or re.search(r"\bi\s?%|\bprocent\b|%\)|\s%$", t, re.I):
         return Unit("procent", 1.0, "%")
     if re.search(r"\(åa\)|\båa\b|\(årsarbetare\)|årsarbetare", t, re.I):
         return Unit("arsarbetare", 1.0, "åa")

@@ -100,7 +100,12 @@ def find_type(head: str) -> str | None:
     return None
 
 
-def read_metadata(pages: list[str], kommun_kod: str | None = None) -> Metadata:
+def kommun_from_folder(folder: str) -> str | None:
+    """A folder named by a kommun (``alingsas``, ``Alingsås``): its kommunkod."""
+    return _domains().get(_fold(folder))
+
+
+def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str | None = None) -> Metadata:
     head = "\n".join(pages[:2])[:4000]
     full = "\n".join(pages)
     meta = Metadata()
@@ -113,6 +118,10 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None) -> Metadata:
         meta.kommun = kommuner().get(kommun_kod)
     else:
         meta.kommun_kod, meta.kommun = find_kommun(full[:200000], head)
+        if meta.kommun_kod is None and folder:
+            code = kommun_from_folder(folder)
+            if code:
+                meta.kommun_kod, meta.kommun = code, kommuner()[code]
     return meta
 
 

@@ -33,12 +33,14 @@ _TABLE_LINE = re.compile(r"\t|(?:[-−–]?\d[\d ,]*\s+){3,}[-−–]?\d")
 
 def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: list[int]) -> list[Fact]:
     facts: list[Fact] = []
+    context = [""]
     for i, text in enumerate(page_texts, 1):
         if i in skip_pages:
             continue
         page = i if paged else None
-        facts.extend(_sentences(text, page, ctx))
-        facts.extend(_area_lines(text, page, ctx))
+        body = "\n".join(ln for ln in text.split("\n") if not _AREA_LINE.match(ln.strip()))
+        facts.extend(_sentences(body, page, ctx))
+        facts.extend(_area_lines(text, page, ctx, context))
         facts.extend(_uppdrag(text, page, ctx))
         facts.extend(_ej_verkstallda(text, page, ctx))
     return _dedupe(facts)
@@ -178,15 +180,15 @@ _AREA_LINE = re.compile(
 )
 
 
-def _area_lines(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
+def _area_lines(text: str, page: int | None, ctx: DocContext, state: list[str]) -> list[Fact]:
     out: list[Fact] = []
     lines = text.split("\n")
-    context = ""
     for ln in lines:
         line = ln.strip()
         if re.search(r"avvikelse|prognos|kommentar|budget", line, re.I) and not _AREA_LINE.match(line):
-            context = line
+            state[0] = line
         m = _AREA_LINE.match(line)
+        context = state[0]
         if not m or not context:
             continue
         amount = m.group("amount").replace(" ", "")

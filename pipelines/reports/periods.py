@@ -121,8 +121,20 @@ def document_period(text: str) -> Period | None:
     if m:
         p = read_period(m.group(1))
         return replace(p, type="helar" if p.end and p.end.endswith("12-31") else p.type)
-    # "per april 2026", "efter februari 2019", "per 30 april"
     mp = _month_pattern().pattern[len("(?<![A-Za-zåäöÅÄÖ])("):-len(r")\.?(?![A-Za-zåäöÅÄÖ])")]
+    # the title itself: "<report word> <month> <year>" ("Uppföljningsrapport Augusti 2016")
+    title_words = [w for ws in words["document_period_types"].values() for w in ws]
+    tw = "|".join(re.escape(w) for w in sorted(title_words, key=len, reverse=True))
+    m = re.search(rf"({tw})\w*\s+(?:per\s+|efter\s+)?({mp})\.?\s*[-–]?\s*((?:19|20)\d\d)", low)
+    if m:
+        mo = month_number(m.group(2))
+        if mo:
+            y = int(m.group(3))
+            kind = next((k for k, ws in words["document_period_types"].items() if m.group(1) in ws), "manad")
+            if kind == "manad" and m.group(1).startswith("uppföljningsrapport") and mo in (4, 8):
+                kind = "tertial"   # Uppföljningsrapport April/Augusti: tertial 1 and 2
+            return Period(y, month_end(y, mo), kind)
+    # "per april 2026", "efter februari 2019", "per 30 april"
     m = re.search(rf"\b(?:per|efter|t\.?\s?o\.?\s?m\.?|till och med)\s+(?:\d{{1,2}}\s+)?({mp})\.?\s*((?:19|20)\d\d)?", low)
     kind = None
     for key, pattern_words in words["document_period_types"].items():

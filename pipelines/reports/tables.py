@@ -86,6 +86,8 @@ def is_prose(line: Line, width: float | None = None) -> bool:
     if not texts:
         return False
     longest = max(texts, key=lambda c: _words(c.text))
+    if any(c.is_value and c.x0 > longest.x1 for c in line.cells):
+        return False     # a long label with its values after it (indicator tables)
     n = _words(longest.text)
     if n >= 14:
         return True
@@ -620,10 +622,13 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
                     cells[idx] = c
             elif idx == 0 and not label_parts:
                 label_parts.append(c.text)
+        label_cells = [c for c in ln.cells if c.x1 <= stub_x + (0.3 * fs if source == "pdf" else 0) and not c.is_value]
         row = Row(label=" ".join(label_parts), cells=cells, top=ln.top, bottom=ln.bottom, label_x0=label_x0,
                   label_lines=[" ".join(label_parts)] if label_parts else [], value_line=ln)
+        row._label_cells = label_cells  # type: ignore[attr-defined]
         rows.append(row)
         row_of_line[id(ln)] = row
+    _group_column(rows, fs, source)
     # second pass: label-only lines, in order, each to a row (before/after) or a section
     section: str | None = None
     order = [ln for _, ln in items]
@@ -687,6 +692,8 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
                 prev_row = None if False else prev_row
     for row in rows:
         row.bottom = bottoms[id(row)]
+        if getattr(row, "_group", None):
+            row.section = row._group
     for row in rows:
         parts = befores.get(id(row), []) + ([row.label] if row.label else []) + afters.get(id(row), [])
         row.label_lines = parts
@@ -694,6 +701,35 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
         values_text = " ".join(c.text for c in row.cells if c is not None)
         row.evidence = (row.label + " " + values_text).strip()
     return rows
+
+
+def _group_column(rows: list[Row], fs: float, source: str) -> None:
+    """Two label columns (``Verksamhet | Verksamhetsmått``): the left one names a group that
+    holds for the rows below it until the next group; it becomes the rows' section."""
+    starts = sorted({round(c.x0) for r in rows for c in getattr(r, "_label_cells", [])})
+    if len(starts) < 2:
+        return
+    gap = 2 * fs if source == "pdf" else 50
+    left = starts[0]
+    second = next((x for x in starts if x - left >= gap), None)
+    if second is None:
+        return
+    with_left = [r for r in rows if any(abs(round(c.x0) - left) < gap / 2 for c in getattr(r, "_label_cells", []))
+                 and any(c.x0 >= second - gap / 4 for c in getattr(r, "_label_cells", []))]
+    only_second = [r for r in rows if getattr(r, "_label_cells", []) and all(c.x0 >= second - gap / 4 for c in r._label_cells)]
+    if not with_left or not only_second:
+        return
+    group = None
+    for r in rows:
+        cells = getattr(r, "_label_cells", [])
+        lefts = [c for c in cells if c.x0 < second - gap / 4]
+        rights = [c for c in cells if c.x0 >= second - gap / 4]
+        if lefts and rights:
+            group = " ".join(c.text for c in lefts)
+            r.label = " ".join(c.text for c in rights)
+            r.label_lines = [r.label]
+        if group and rights:
+            r._group = group  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------- joining words
