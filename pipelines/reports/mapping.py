@@ -243,6 +243,13 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     if not found:
         cap = " ".join(table.caption[-1:])
         found, scenario = scenario_of(cap) if len(cap.split()) <= 4 else (False, None)
+    after_whole = False
+    if not found and table.after:
+        # a caption under the table: "Tabellen visar prognosavvikelse per avdelning och helår"
+        f2, s2 = scenario_of(" ".join(table.after))
+        if f2 and s2 in ("avvikelse", "prognos", "budget"):
+            found, scenario = f2, s2
+            after_whole = has_word(" ".join(table.after), "helår") or scenario == "prognos"
     doc_year = doc.year
     period = read_period(header, None)
     date = _DATE.match(header.strip())
@@ -267,7 +274,7 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     end = period.end
     if scenario == "prognos" and year is not None and not date:
         end = f"{year:04d}-12-31"     # a forecast is for the whole year ("Prognos augusti", "Årsprognos jan-aug")
-    whole = period.whole_year or has_word(col.group, "helår") or has_word(col.group, "helåret") \
+    whole = after_whole or period.whole_year or has_word(col.group, "helår") or has_word(col.group, "helåret") \
         or has_word(header, "prognos") or has_word(header, "prognos*")
     current = period.current_period or has_word(col.group, "period") or has_word(col.group, "perioden")
     if period.relative_year and end and period.year is None and doc_year and scenario != "forandring":
@@ -443,6 +450,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         area = _LEAD.sub("", label).strip()
     elif not total and row.section and is_area(row.section) and schema != "maluppfyllelse":
         area = _LEAD.sub("", row.section).strip()
+    elif not total and getattr(row, "_attribute", None):
+        area = row._attribute
     # unit: cell, row label, column header, table, measure
     unit = _unit_for(num, label, meaning, t_unit, default_unit, row_schema, doc)
     if unit is None:

@@ -267,7 +267,9 @@ def find_tables(lines: list[Line], page: int | None, source: str = "pdf") -> lis
             prev = lines[block[-1]]
             cand = lines[k]
             tight = (cand.top - prev.bottom) <= (0.45 * fs if source == "pdf" else 0)
-            if tight and not cand.values and (_is_lower_start(cand.text) or source == "pdf"):
+            captionish = re.match(r"^(?:tabell\w*|tab\.|figur\w*|diagram\w*|källa)\b", cand.text.strip(), re.I) \
+                or _words(cand.text) > 8
+            if tight and not cand.values and not captionish and (_is_lower_start(cand.text) or source == "pdf"):
                 block.append(k)
             else:
                 break
@@ -351,7 +353,7 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
     after = []
     if last + 1 < len(lines):
         nxt = lines[last + 1]
-        if re.match(r"^(?:tabell|tab\.|figur|diagram|källa)\b", nxt.text.strip(), re.I) or (
+        if re.match(r"^(?:tabell\w*|tab\.|figur\w*|diagram\w*|källa)\b", nxt.text.strip(), re.I) or (
                 _words(nxt.text) <= 8 and (nxt.top - lines[last].bottom) <= 1.5 * fs and not value_cells(nxt)
                 and not nxt.text.rstrip().endswith(".")):
             after.append(nxt.text)
@@ -532,7 +534,18 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
                     continue     # a header over a column of text (comments), not over numbers
                 targets = {id(c): nearest.index for c in stack}
             else:
-                targets = {id(c): _column_of(c, columns, fs, source) for c in stack}
+                # a stack over several columns: each word to the column it stands over
+                targets = {}
+                for c in stack:
+                    spans = {_word_column(w, columns, fs, source) for w in (c.words or [])} - {None}
+                    if len(spans) > 1:
+                        for w in c.words:
+                            idx = _word_column(w, columns, fs, source)
+                            if idx is not None:
+                                stacked.setdefault(idx, []).append((w.top, w.x0, w.text, w.hyphen))
+                        targets[id(c)] = None
+                    else:
+                        targets[id(c)] = _column_of(c, columns, fs, source)
             for c in stack:
                 idx = targets[id(c)]
                 if idx is not None:
@@ -717,7 +730,19 @@ def _group_column(rows: list[Row], fs: float, source: str) -> None:
     with_left = [r for r in rows if any(abs(round(c.x0) - left) < gap / 2 for c in getattr(r, "_label_cells", []))
                  and any(c.x0 >= second - gap / 4 for c in getattr(r, "_label_cells", []))]
     only_second = [r for r in rows if getattr(r, "_label_cells", []) and all(c.x0 >= second - gap / 4 for c in r._label_cells)]
-    if not with_left or not only_second:
+    if not with_left:
+        return
+    if not only_second:
+        # every row has both: the left column is an attribute of the row (Verksamhet | Åtgärd)
+        if len(with_left) * 2 < len(rows):
+            return
+        for r in with_left:
+            cells = r._label_cells
+            lefts = [c for c in cells if c.x0 < second - gap / 4]
+            rights = [c for c in cells if c.x0 >= second - gap / 4]
+            r._attribute = " ".join(c.text for c in lefts)  # type: ignore[attr-defined]
+            r.label = " ".join(c.text for c in rights)
+            r.label_lines = [r.label]
         return
     group = None
     for r in rows:
