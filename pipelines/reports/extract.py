@@ -132,7 +132,7 @@ def _inherit_headers(tables: list[Table]) -> None:
             continue
         if len(prev.columns) != len(table.columns):
             continue
-        if table.source == "pdf" and any(abs(a.x1 - b.x1) > 8 for a, b in zip(prev.columns, table.columns)):
+        if table.source == "pdf" and any(min(a.x1, b.x1) - max(a.x0, b.x0) < -4 for a, b in zip(prev.columns, table.columns)):
             continue
         for a, b in zip(prev.columns, table.columns):
             b.header, b.group = a.header, a.group

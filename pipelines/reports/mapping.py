@@ -466,10 +466,12 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     if row.section and row_schema == "personal" and kon_of(row.section):
         kon = kon or kon_of(row.section)
     category = meaning.category or (category_of(label) if row_schema == "personal" else None)
+    if category is None and row_schema == "personal":
+        m = re.search(r"\s[–—]\s(.+)$", label)     # "Sjukfrånvaro … (%) – undersköterskor"
+        if m:
+            category = m.group(1).strip()
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
         category = _LEAD.sub("", label).strip()   # a row per yrkesgrupp / åldersgrupp
-    if category is None and row.section and not is_area(row.section) and row_schema == "verksamhet":
-        category = row.section
     if num.year is not None and not transposed:
         year = num.year
         period_end = f"{num.year:04d}-12-31" if period_end is None or period_end[:4] != str(num.year) else period_end
