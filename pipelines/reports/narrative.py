@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from pipelines.reports.facts import Fact
-from pipelines.reports.mapping import DocContext
+from pipelines.reports.mapping import DocContext, is_area
 from pipelines.reports.numbers import MINUSES, find_numbers
 from pipelines.reports.periods import read_period
 from pipelines.reports.units import money_unit
@@ -62,9 +62,23 @@ def sentences(text: str) -> list[str]:
     """Sentences of running text; table lines (tabs, three or more numbers) are left out."""
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
-        lines = [ln for ln in para.split("\n") if not _TABLE_LINE.search(ln)]
-        flat = re.sub(r"\s+", " ", " ".join(lines))
-        out.extend(s.strip() for s in _SENTENCE_END.split(flat) if s and s.strip())
+        lines = [ln for ln in para.split("\n") if len(ln) > 300 or not _TABLE_LINE.search(ln)]
+        # a short line without closing punctuation followed by a capitalised line is a heading
+        chunks: list[list[str]] = [[]]
+        for i, ln in enumerate(lines):
+            chunks[-1].append(ln)
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if len(ln.strip()) < 60 and not re.search(r"[,;:\-–]\s*$", ln.strip()) and nxt[:1].isupper():
+                chunks.append([])
+        flat_parts = [re.sub(r"\s+", " ", " ".join(c)) for c in chunks if c]
+        for s in (piece for part in flat_parts for piece in _SENTENCE_END.split(part)):
+            s = s.strip()
+            # a sentence glued to a flattened table: keep what follows the last run of numbers
+            runs = list(re.finditer(rf"(?:[{_MC}]?\d[\d ,{_MC}]*\s+){{3,}}[{_MC}]?\d[\d ,]*", s))
+            if runs:
+                s = s[runs[-1].end():].strip()
+            if s and len(re.findall(r"\d[\d ]*(?:,\d+)?", s)) < 5:
+                out.append(s)
     return out
 
 
@@ -109,7 +123,11 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
             if not wanted:
                 continue
             start, end, value, raw, unit_word = wanted[0]
-            if len(wanted) > 1 and not rule.get("percent"):
+            if len(wanted) > 1 and rule.get("percent"):
+                level = [a for a in wanted if re.search(r"(?:\bvar|\bpå|\btill|\bär|\buppgår till)\s*$", sentence[:a[0]])]
+                if level:
+                    start, end, value, raw, unit_word = level[0]
+            elif len(wanted) > 1 and not rule.get("percent"):
                 # several amounts: take the one nearest after the trigger word
                 trigger = _trigger_pos(sentence, rule["needs_any"])
                 after = [a for a in wanted if a[0] >= trigger]
@@ -142,7 +160,7 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
             return None
         unit, factor, raw_unit = "tkr", mu.factor, unit_word
     explicit = bool(re.match(rf"[{_MC}+]", raw))
-    if not explicit and not percent and any_word(sentence[:start], sign_words):
+    if not explicit and not percent and rule["measure"] == "budgetavvikelse" and any_word(sentence[:start], sign_words):
         value = -value
     year = ctx.year
     pm = read_period(sentence, None)
@@ -157,11 +175,18 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
         if year and ctx.period and ctx.period.year and year != ctx.period.year and period_end:
             period_end = f"{year}{period_end[4:]}"
     kon = "T" if rule["schema"] == "personal" else None
+    area = None
+    words = sentence.split()
+    for n in range(min(5, len(words)), 0, -1):
+        lead = " ".join(words[:n]).rstrip(",:")
+        if is_area(lead):
+            area = lead
+            break
     return Fact(
         document=ctx.document, page=page, schema=rule["schema"], label=_label(sentence), column="",
         scenario=rule["scenario"], year=year, period_end=period_end, kon=kon,
         value=round(value * factor, 6) if factor != 1 else value, unit=unit, evidence=sentence,
-        method="narrative", measure=rule["measure"], raw_value=raw, raw_unit=raw_unit,
+        method="narrative", measure=rule["measure"], raw_value=raw, raw_unit=raw_unit, area=area,
         confidence=0.6, period_type=period_type, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
     )
 
