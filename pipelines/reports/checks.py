@@ -144,6 +144,11 @@ def _match_sum(r: int, top: list[int], present: list[int], grid: dict, strong: b
         if (len(present) >= 3 or (strong and len(present) >= 2)) and len(holding) * 2 > len(present) \
                 and (best is None or len(holding) > len(best[2])):
             best = (k, "sum", holding)
+    if best is None and strong and len(top) >= 2:
+        # a total under a plain list: the sum of every row above, column by column
+        holding = {c for c in present if _sum_holds(r, top, c, grid)}
+        if holding:
+            best = (len(top), "sum", holding)
     if len(top) >= 2:
         a, b = top[-2], top[-1]
         holding = {c for c in present if (a, c) in grid and (b, c) in grid and abs(

@@ -62,6 +62,7 @@ class Document:
         self.chart_pages = chart_pages or []
         self.extra_facts = extra_facts or []
         self.lines_by_page = lines_by_page or {}
+        self.picture_pages: list[int] = []
 
 
 def _from_pdf(path: Path, name: str, info: DocumentInfo, kommun_kod: str | None) -> Document:
@@ -79,7 +80,11 @@ def _from_pdf(path: Path, name: str, info: DocumentInfo, kommun_kod: str | None)
         reset_document_words(token)
     image = [p.number for p in pages if p.kind == "image"]
     chart = [p.number for p in pages if p.kind == "chart"]
-    return Document(name, [p.text for p in pages], tables, True, image, chart, lines_by_page=lines_by_page)
+    doc = Document(name, [p.text for p in pages], tables, True, image, chart, lines_by_page=lines_by_page)
+    pages_with_tables = {t.page for t in tables}
+    doc.picture_pages = [p.number for p in pages
+                         if p.has_image and p.kind in ("text", "table") and p.number not in pages_with_tables]
+    return doc
 
 
 def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: str | None = None) -> list[Fact]:
@@ -93,6 +98,8 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
         info.varningar.append(f"sida {p}: ingen textrad (bild eller skannad sida), inget extraherat")
     for p in doc.chart_pages:
         info.varningar.append(f"sida {p}: diagram (siffrorna finns i bilden), inget extraherat")
+    for p in doc.picture_pages:
+        info.varningar.append(f"sida {p}: bild som kan innehålla en tabell (ingen OCR), inget extraherat från bilden")
     if not info.kommun_kod:
         info.varningar.append("kommun okänd (lägg filen i inkorgens mapp med kommunkod)")
     ctx = DocContext(

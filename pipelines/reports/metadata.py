@@ -112,7 +112,8 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
     title = "\n".join(pages[:3])[:3000]
     meta.dokumenttyp = find_type(_title_lines(pages))
     meta.period = document_period(_title_lines(pages)) or document_period(title)
-    meta.namnd = find_namnd(head) or find_namnd(full[:20000])
+    forbund = re.search(r"((?:[A-ZÅÄÖ][\wåäö-]+\s){1,2})är ett kommunalförbund", " ".join(full[:30000].split()))
+    meta.namnd = forbund.group(1).strip() if forbund else (find_namnd(head) or find_namnd(full[:20000]))
     if kommun_kod:
         meta.kommun_kod = kommun_kod
         meta.kommun = kommuner().get(kommun_kod)

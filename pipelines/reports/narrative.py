@@ -50,7 +50,7 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     seen: set[tuple] = set()
     out = []
     for f in facts:
-        key = (f.page, f.measure, f.scenario, f.value, f.area, f.label, f.status)
+        key = (f.page, f.measure, f.scenario, f.value, f.area, f.label, f.status, f.kon)
         if key in seen:
             continue
         seen.add(key)

@@ -28,6 +28,7 @@ class Page:
     width: float
     height: float
     kind: str = "text"              # text | table | image | chart
+    has_image: bool = False         # a picture covering 1/8 of the page or more
     lines: list[Line] = field(default_factory=list)   # filled for table pages
 
 
@@ -71,6 +72,9 @@ def read_pages(path: Path, boxes: bool = True) -> list[Page]:
                 text = _clean_page_text(textpage.get_text_range())
                 p = Page(i + 1, text, page.get_width(), page.get_height())
                 p.kind = classify_page(text)
+                if p.kind == "image" and len("".join(text.split())) >= 20:
+                    p.kind = "text"     # a title page: little text, but a text layer
+                p.has_image = _has_big_image(page, 8)
                 if boxes and p.kind == "table":
                     p.lines = page_lines(textpage, p.height, p.number)
             finally:
@@ -82,6 +86,19 @@ def read_pages(path: Path, boxes: bool = True) -> list[Page]:
     finally:
         pdf.close()
     return pages
+
+
+def _has_big_image(page: pdfium.PdfPage, part: int = 3) -> bool:
+    """An image object covering 1/part of the page or more (a scan, a pasted table)."""
+    area = page.get_width() * page.get_height()
+    try:
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= area / part:
+                return True
+    except pdfium.PdfiumError:
+        return False
+    return False
 
 
 def classify_page(text: str) -> str:
