@@ -42,5 +42,9 @@ ui: $(MANIFEST)
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/python -c 'from pipelines.config import Settings, prepare_dagster_home; prepare_dagster_home(Settings.from_env())'
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/dagster dev -m pipelines.definitions
 
+# Benchmarks: every bench/*.py script writes its section of docs/benchmarks.md.
+bench: $(STAMP)
+	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f --write || exit 1; done
+
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs .pytest_cache

@@ -140,3 +140,34 @@ def test_indicator_tables_with_comparators_and_lkbr_sick_leave() -> None:
     # note numbers are not values
     assert not _find(facts, column="Not")
     assert result.info.namnd == "Tolkförmedling Väst"
+
+
+def test_docx_tables_and_sentences(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Socialnämnden Alingsås kommun")
+    d.add_paragraph("Månadsuppföljning maj 2026")
+    table = d.add_table(rows=4, cols=4)
+    rows = [["Belopp i tkr", "Budget 2026", "Prognos helår 2026", "Avv. prognos/ budget 2026"],
+            ["Verksamhetens intäkter", "38 613", "40 013", "1 400"],
+            ["Personalkostnader", "-174 304", "-173 604", "700"],
+            ["Summa", "-135 691", "-133 591", "2 100"]]
+    for r, row in zip(table.rows, rows):
+        for c, v in zip(r.cells, row):
+            c.text = v
+    d.add_paragraph("Prognosen för helåret kvarstår på 0,0 mnkr.")
+    path = tmp_path / "rapport.docx"
+    d.save(path)
+    result = extract_file(path)
+    assert result.info.format == "docx" and result.info.kommun_kod == "1489" and result.info.period_slut == "2026-05-31"
+    (pk,) = _find(result.facts, label="Personalkostnader", column="Prognos helår 2026")
+    assert pk.value == -173604 and pk.scenario == "prognos" and pk.check == "ok" and pk.page is None
+    assert _find(result.facts, method="narrative", measure="resultat", value=0.0)
+
+
+def test_broken_docx_is_rejected_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "trasig.docx"
+    bad.write_text("inte en zip", encoding="utf-8")
+    result = extract_file(bad)
+    assert not result.ok and result.info.orsak.startswith("trasig.docx:") and "\n" not in result.info.orsak

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipelines.reports.facts import Fact
 from pipelines.reports.periods import Period, read_period
@@ -58,6 +59,7 @@ def clean_label(label: str) -> str:
     return label.strip()
 
 
+@lru_cache(maxsize=16384)
 def label_key(label: str) -> str:
     """A label for matching: lower case, bullets/dashes/footnote marks off."""
     t = norm(label)
@@ -67,6 +69,7 @@ def label_key(label: str) -> str:
     return t.strip(" :.")
 
 
+@lru_cache(maxsize=16384)
 def measure_of(label: str) -> tuple[str, str, str] | None:
     """(schema, measure, unit) for a row label, by the longest matching phrase."""
     key = label_key(label)
@@ -86,6 +89,7 @@ def measure_of(label: str) -> tuple[str, str, str] | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=16384)
 def measure_in_text(text: str) -> tuple[str, str, str] | None:
     """A measure named anywhere in a header ("Utfall intäkter period", "Prognos resultat helår")."""
     t = norm(text)
@@ -103,6 +107,7 @@ def measure_in_text(text: str) -> tuple[str, str, str] | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=16384)
 def is_total(label: str, weak: bool = False) -> bool:
     """A total row (``Summa``, ``Totalt`` …); with ``weak``, also rows that usually add up
     the rows above (``Verksamhetens kostnader``, ``Årets resultat``)."""
@@ -120,6 +125,7 @@ def is_total(label: str, weak: bool = False) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def is_area(label: str) -> bool:
     key = label_key(label)
     for w in vocabulary()["areas"]["areas"]:
@@ -129,6 +135,7 @@ def is_area(label: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def kon_of(text: str) -> str | None:
     for kon, words in vocabulary()["measures"]["kon"].items():
         if kon == "T":
@@ -138,6 +145,7 @@ def kon_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def category_of(text: str) -> str | None:
     for pattern in vocabulary()["measures"]["categories"]["age"]:
         m = re.search(pattern, text.replace("\u2013", "-"), re.I)
@@ -160,6 +168,7 @@ def _word_pos(text: str, word: str) -> int | None:
     return m.start() if m else None
 
 
+@lru_cache(maxsize=16384)
 def scenario_of(header: str) -> tuple[bool, str | None]:
     """(found, scenario): the first scenario entry whose word occurs in the header, as a
     word, a word start (``avv*``) or the head of a compound (``projektbudget``). Among
@@ -186,6 +195,7 @@ def scenario_of(header: str) -> tuple[bool, str | None]:
     return False, None
 
 
+@lru_cache(maxsize=16384)
 def skip_column(header: str) -> bool:
     return any_word(header, vocabulary()["columns"]["skip_columns"]) is not None
 

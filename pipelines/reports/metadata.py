@@ -45,6 +45,18 @@ def _domains() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _by_lower() -> dict[str, str]:
+    return {v.lower(): k for k, v in kommuner().items()}
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    names = sorted(kommuner().values(), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b((?:{alt})s?)\s+(?:kommun|kommuns|stad|stads)\b", re.I)
+
+
 def find_kommun(text: str, head: str) -> tuple[str | None, str | None]:
     """(kommun_kod, name) from domains and "<name> kommun/stad" mentions, or (None, None)."""
     names = kommuner()
@@ -55,10 +67,10 @@ def find_kommun(text: str, head: str) -> tuple[str | None, str | None]:
         code = _domains().get(dom.replace("-", ""))
         if code:
             votes[code] += 3
-    for name, code in by_name.items():
-        base = re.escape(name)
-        pattern = rf"\b{base}s?\s+(?:kommun|stad|stads|kommuns)\b|\b(?:Göteborgs|Malmö|Stockholms) Stad\b"
-        for m in re.finditer(rf"\b{base}s?\s+(?:kommun|kommuns|stad|stads)\b", text, re.I):
+    for m in _name_pattern().finditer(text):
+        name = m.group(1).lower()
+        code = _by_lower().get(name) or _by_lower().get(name[:-1] if name.endswith("s") else name)
+        if code:
             votes[code] += 1
             if m.start() < len(head):
                 votes[code] += 2

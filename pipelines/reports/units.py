@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.reports.vocabulary import norm, vocabulary
 
@@ -20,6 +21,7 @@ class Unit:
     raw: str | None = None
 
 
+@lru_cache(maxsize=1024)
 def _word_re(word: str) -> re.Pattern[str]:
     w = norm(word)
     if w.startswith("(") or w in ("%",) or not w[:1].isalnum():
@@ -27,6 +29,7 @@ def _word_re(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-zåäö0-9]){re.escape(w)}(?![a-zåäö])")
 
 
+@lru_cache(maxsize=16384)
 def money_unit(text: str) -> Unit | None:
     """The money unit printed in a text (``Belopp i tkr``, ``(mnkr)``, ``Miljoner kronor``)."""
     if not text:
@@ -63,6 +66,7 @@ def is_per_unit(text: str) -> bool:
     return any(norm(w) in t for w in vocabulary()["units"]["per_unit"])
 
 
+@lru_cache(maxsize=16384)
 def other_unit(text: str) -> Unit | None:
     """A non-money unit named in a label or header (percent, årsarbetare, dagar, index, antal)."""
     if not text:

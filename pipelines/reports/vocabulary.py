@@ -24,22 +24,27 @@ def vocabulary() -> dict:
     }
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     text = text.replace("\ufffe", "").replace("\u00ad", "").replace("\u2013", "-").replace("\u2212", "-")
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def has_word(text: str, word: str) -> bool:
-    """``word`` (a word or phrase, possibly a word start ending in ``*``) occurs in ``text``."""
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
     w = norm(word)
     if w.endswith("*"):
-        pattern = rf"(?<![a-zåäö0-9]){re.escape(w[:-1])}"
-    else:
-        pattern = rf"(?<![a-zåäö0-9]){re.escape(w)}(?![a-zåäö])"
-    return re.search(pattern, norm(text)) is not None
+        return re.compile(rf"(?<![a-zåäö0-9]){re.escape(w[:-1])}")
+    return re.compile(rf"(?<![a-zåäö0-9]){re.escape(w)}(?![a-zåäö])")
 
 
-def any_word(text: str, words: list[str]) -> str | None:
+@lru_cache(maxsize=65536)
+def has_word(text: str, word: str) -> bool:
+    """``word`` (a word or phrase, possibly a word start ending in ``*``) occurs in ``text``."""
+    return _word_pattern(word).search(norm(text)) is not None
+
+
+def any_word(text: str, words) -> str | None:
     for w in words:
         if has_word(text, w):
             return w
