@@ -289,8 +289,10 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     current = period.current_period or has_word(col.group, "period") or has_word(col.group, "perioden")
     if period.relative_year and end and period.year is None and doc_year and scenario != "forandring":
         end = None
+    compares_forecast = scenario == "avvikelse" and not period.end and not current and any(
+        scenario_of(c.header)[1] == "prognos" and not has_word(c.group, "period*") for c in table.columns)
     if end is None and year is not None:
-        if whole or scenario == "prognos" or (scenario == "avvikelse" and has_word(header, "prognos*")):
+        if whole or scenario == "prognos" or (scenario == "avvikelse" and has_word(header, "prognos*")) or compares_forecast:
             end = f"{year:04d}-12-31"
         elif current and doc.period and doc.period.end:
             end = doc.period.shifted(year - doc.period.year).end if doc.period.year else doc.period.end

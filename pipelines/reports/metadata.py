@@ -123,7 +123,7 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
     meta = Metadata()
     title = "\n".join(pages[:3])[:3000]
     meta.dokumenttyp = find_type(_title_lines(pages))
-    meta.period = document_period(_title_lines(pages)) or document_period(title)
+    meta.period = _repeated_title_period(full) or document_period(_title_lines(pages)) or document_period(title)
     forbund = re.search(r"((?:[A-ZÅÄÖ][\wåäö-]+\s){1,2})är ett kommunalförbund", " ".join(full[:30000].split()))
     meta.namnd = forbund.group(1).strip() if forbund else (find_namnd(head) or find_namnd(full[:20000]))
     if kommun_kod:
@@ -136,6 +136,21 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
             if code:
                 meta.kommun_kod, meta.kommun = code, kommuner()[code]
     return meta
+
+
+def _repeated_title_period(text: str):
+    """The report period when a running header/footer repeats the title on several pages
+    ("Arbetslivsnämnden, Budgetuppföljning Februari 2019 4(13)"): the most frequent
+    "<rapportord> <månad> <år>" of the document, if it occurs three times or more."""
+    from collections import Counter
+
+    from pipelines.reports.periods import title_periods
+
+    found = title_periods(text)
+    if not found:
+        return None
+    (best, n), = Counter(found).most_common(1)
+    return best if n >= 3 else None
 
 
 def _title_lines(pages: list[str]) -> str:

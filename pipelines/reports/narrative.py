@@ -177,7 +177,7 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
     kon = "T" if rule["schema"] == "personal" else None
     area = None
     words = sentence.split()
-    for n in range(min(5, len(words)), 0, -1):
+    for n in range(1, min(5, len(words)) + 1):
         lead = " ".join(words[:n]).rstrip(",:")
         if is_area(lead):
             area = lead

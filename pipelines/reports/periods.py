@@ -110,6 +110,24 @@ def _type_of_month(month: int) -> str:
     return "manad"
 
 
+def title_periods(text: str) -> list[Period]:
+    """Every "<rapportord> <månad> <år>" in a text, as periods."""
+    words = vocabulary()["periods"]
+    mp = _month_pattern().pattern[len("(?<![A-Za-zåäöÅÄÖ])("):-len(r")\.?(?![A-Za-zåäöÅÄÖ])")]
+    title_words = [w for ws in words["document_period_types"].values() for w in ws]
+    tw = "|".join(re.escape(w) for w in sorted(title_words, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"({tw})\w*\s+(?:per\s+|efter\s+)?({mp})\.?\s*[-–]?\s*((?:19|20)\d\d)", " ".join(text.lower().split())):
+        mo = month_number(m.group(2))
+        if mo:
+            y = int(m.group(3))
+            kind = next((k for k, ws in words["document_period_types"].items() if m.group(1) in ws), "manad")
+            if kind == "manad" and m.group(1).startswith("uppföljningsrapport") and mo in (4, 8):
+                kind = "tertial"
+            out.append(Period(y, month_end(y, mo), kind))
+    return out
+
+
 def document_period(text: str) -> Period | None:
     """The report period of a document from its title lines ("Delårsrapport mars 2026",
     "Månadsuppföljning maj 2026", "per april 2026", "Årsredovisning 2025", "Rapportperiod:
