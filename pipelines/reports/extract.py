@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.reports import checks, metadata, narrative, pdf, privacy, text
+from pipelines.reports import checks, metadata, narrative, pdf, privacy, status, text
 from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, ExtractionResult
 from pipelines.reports.facts import Fact
 from pipelines.reports.mapping import DocContext, table_facts
@@ -63,6 +63,7 @@ class Document:
         self.extra_facts = extra_facts or []
         self.lines_by_page = lines_by_page or {}
         self.picture_pages: list[int] = []
+        self.status_rows: list[status.StatusRow] = []
 
 
 def _from_pdf(path: Path, name: str, info: DocumentInfo, kommun_kod: str | None) -> Document:
@@ -81,6 +82,7 @@ def _from_pdf(path: Path, name: str, info: DocumentInfo, kommun_kod: str | None)
     image = [p.number for p in pages if p.kind == "image"]
     chart = [p.number for p in pages if p.kind == "chart"]
     doc = Document(name, [p.text for p in pages], tables, True, image, chart, lines_by_page=lines_by_page)
+    doc.status_rows = status.find_rows([(p.number, p.lines, p.icons) for p in pages if p.lines])
     pages_with_tables = {t.page for t in tables}
     doc.picture_pages = [p.number for p in pages
                          if p.has_image and p.kind in ("text", "table") and p.number not in pages_with_tables]
@@ -113,7 +115,9 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
         checks.check_table(table, tf)
         facts.extend(tf)
     facts.extend(doc.extra_facts)
-    facts.extend(narrative.extract(doc.page_texts, ctx, doc.paged, doc.chart_pages + doc.image_pages))
+    facts.extend(status.row_facts(doc.status_rows, ctx))
+    goals = list(dict.fromkeys(f.goal for f in facts if f.goal))
+    facts.extend(narrative.extract(doc.page_texts, ctx, doc.paged, doc.chart_pages + doc.image_pages, goals))
     facts = privacy.scrub(facts)
     for fact in facts:
         fact.kommun_kod = ctx.kommun_kod

@@ -31,9 +31,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\d])|\u2022")
 _TABLE_LINE = re.compile(r"\t|(?:[-−–]?\d[\d ,]*\s+){3,}[-−–]?\d")
 
 
-def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: list[int]) -> list[Fact]:
+def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: list[int],
+            goals: list[str] | None = None) -> list[Fact]:
     facts: list[Fact] = []
     context = [""]
+    heading = [None]
     for i, text in enumerate(page_texts, 1):
         if i in skip_pages:
             continue
@@ -43,6 +45,7 @@ def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: lis
         facts.extend(_area_lines(text, page, ctx, context))
         facts.extend(_uppdrag(text, page, ctx))
         facts.extend(_ej_verkstallda(text, page, ctx))
+        facts.extend(_goal_status(text, page, ctx, goals or [], heading))
     return _dedupe(facts)
 
 
@@ -295,6 +298,49 @@ def _uppdrag_fact(ctx: DocContext, page, label: str, status: str, evidence: str,
         period_type=ctx.period.type if ctx.period else None, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
         table_id="uppdrag" if "\t" in evidence else None,
     )
+
+
+# --------------------------------------------------------------------------- goal status sentences
+
+def _goal_status(text: str, page: int | None, ctx: DocContext, goals: list[str], heading: list) -> list[Fact]:
+    """``Målet … bedöms ha uppnåtts`` under a goal heading → the goal's status."""
+    rule = vocabulary()["narrative"]["goal_status"]
+    known = {norm(g): g for g in goals}
+    subject = "|".join(re.escape(w) for w in rule["subject"])
+    verbs = "|".join(re.escape(w) for w in rule["verbs"])
+    pattern = re.compile(rf"\b(?:{subject})\b[^.]{{0,200}}?\b(?:{verbs})\b(?P<tail>[^.]{{0,160}})", re.I)
+    out: list[Fact] = []
+    buffer: list[str] = []
+    for line in text.split("\n") + [""]:
+        stripped = " ".join(line.split())
+        if norm(stripped) in known:
+            heading[0] = known[norm(stripped)]
+            buffer = []
+            continue
+        if stripped:
+            buffer.append(stripped)
+            if not re.search(r"[.!?]$", stripped):
+                continue
+        paragraph = " ".join(buffer)
+        buffer = []
+        if not heading[0]:
+            continue
+        for m in pattern.finditer(paragraph):
+            tail = re.split(r",|\btrots\b|\bdå\b|\beftersom\b|\bmen\b", m.group("tail"), maxsplit=1)[0]
+            status = next((st for word, st in rule["statuses"] if has_word(tail, word + "*")), None)
+            if status is None:
+                continue
+            sentence = paragraph[m.start():m.end() + 1].strip()
+            out.append(Fact(
+                document=ctx.document, page=page, schema="maluppfyllelse", label=heading[0], column="",
+                scenario=None, year=ctx.year, period_end=ctx.period.end if ctx.period else None, kon=None,
+                value=None, unit="other", evidence=sentence[:300], method="narrative", measure="mal",
+                goal=heading[0], status=status, confidence=0.6,
+                period_type=ctx.period.type if ctx.period else None, kommun_kod=ctx.kommun_kod,
+                namnd=ctx.namnd,
+            ))
+            break
+    return out
 
 
 # --------------------------------------------------------------------------- ej verkställda beslut

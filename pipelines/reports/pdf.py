@@ -13,11 +13,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipelines.reports.document import ExtractionError
+from pipelines.reports.icons import Icon, page_icons
 from pipelines.reports.layout import PDF_GAPS, Line, Word, make_line, words_to_cells
 
 # A page with fewer characters than this has no usable text layer (scan or charts only).
 MIN_TEXT_CHARS = 200
 _SPACE_CHARS = {" ", "\u00a0", "\u202f", "\u2009", "\t"}
+# a status column header on its own or at a line end: the page may hold a status table
+_STATUS_HEADER = re.compile(r"(?:^|\s)(?:Status|Bedömning|Måluppfyllelse|Uppdragets status)(?: och kommentar)?\s*$", re.M)
 _NUMBER_LINE = re.compile(r"\d[\d\s\u00a0\u202f,.%]*")
 
 
@@ -29,7 +32,8 @@ class Page:
     height: float
     kind: str = "text"              # text | table | image | chart
     has_image: bool = False         # a picture covering 1/8 of the page or more
-    lines: list[Line] = field(default_factory=list)   # filled for table pages
+    lines: list[Line] = field(default_factory=list)   # filled for table pages and status pages
+    icons: list[Icon] = field(default_factory=list)   # small status pictures (icons.py)
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -75,7 +79,9 @@ def read_pages(path: Path, boxes: bool = True) -> list[Page]:
                 if p.kind == "image" and len("".join(text.split())) >= 20:
                     p.kind = "text"     # a title page: little text, but a text layer
                 p.has_image = _has_big_image(page, 8)
-                if boxes and p.kind == "table":
+                if boxes and p.kind in ("text", "table"):
+                    p.icons = page_icons(page)
+                if boxes and (p.kind == "table" or p.icons or (p.kind == "text" and _STATUS_HEADER.search(text))):
                     p.lines = page_lines(textpage, p.height, p.number)
             finally:
                 textpage.close()

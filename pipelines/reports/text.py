@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipelines.reports import flat
+from pipelines.reports import flat, status
 from pipelines.reports.document import ExtractionError
 from pipelines.reports.layout import Line, layout_text_lines, tab_text_lines
 from pipelines.reports.tables import (
@@ -90,9 +90,11 @@ def read_document(path: Path, name: str):
     pages = text.split("\f") if "\f" in text else [text]
     token = set_document_words(document_words(pages))
     tables: list[Table] = []
+    status_pages = []
     try:
         for i, page_text in enumerate(pages, 1):
             lines = text_lines(page_text, None)
+            status_pages.append((None, lines, []))
             page_tables = find_tables(lines, None, "text")
             for t in page_tables:
                 t.id = f"s{i}{t.id}" if len(pages) > 1 else t.id
@@ -106,4 +108,6 @@ def read_document(path: Path, name: str):
         seen[t.id] = seen.get(t.id, 0) + 1
         if seen[t.id] > 1:
             t.id = f"{t.id}_{seen[t.id]}"
-    return Document(name, pages, tables + flat_tables, paged=False)
+    doc = Document(name, pages, tables + flat_tables, paged=False)
+    doc.status_rows = status.find_rows(status_pages, text_source=True)
+    return doc
