@@ -157,6 +157,7 @@ def category_of(text: str) -> str | None:
 
 
 _PLAIN = ("prognos", "bokslut", "budget", "utfall")
+_INTERVAL = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–]\s?\d{0,3}|\d{1,3}\s?\+)(?:\s*år)?$")
 
 
 def _word_pos(text: str, word: str) -> int | None:
@@ -482,6 +483,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         m = re.search(r"\s[–—]\s(.+)$", label)     # "Sjukfrånvaro … (%) – undersköterskor"
         if m:
             category = m.group(1).strip()
+    if category is None and row_schema == "personal" and _INTERVAL.match(label.strip()):
+        category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
         category = _LEAD.sub("", label).strip()   # a row per yrkesgrupp / åldersgrupp
     if num.year is not None and not transposed:

@@ -175,6 +175,29 @@ def _cluster_columns(cells: list[Cell], fs: float, source: str) -> list[Column]:
     return merged
 
 
+def _merge_exclusive(columns: list[Column], block: list[Line], fs: float, source: str) -> list[Column]:
+    """Layout text places numbers on a character grid, so one column's right edges can drift
+    by a few characters (``100%`` over ``51``). Two neighbouring clusters that never hold
+    values in the same row and stand close together are one column."""
+    if len(columns) < 2:
+        return columns
+    rows = [{_column_of(c, columns, fs, source) for c in value_cells(ln)} for ln in block]
+    merged = [Column(columns[0].index, columns[0].x0, columns[0].x1)]
+    members = [{columns[0].index}]
+    for col in columns[1:]:
+        last = merged[-1]
+        together = any(col.index in r and members[-1] & r for r in rows)
+        if not together and col.x1 - last.x1 <= 6:
+            last.x0, last.x1 = min(last.x0, col.x0), max(last.x1, col.x1)
+            members[-1].add(col.index)
+            continue
+        merged.append(Column(col.index, col.x0, col.x1))
+        members.append({col.index})
+    for i, col in enumerate(merged):
+        col.index = i
+    return merged
+
+
 def _column_of(cell: Cell, columns: list[Column], fs: float, source: str) -> int | None:
     tol = _tol(fs, source)
     for col in columns:
@@ -208,8 +231,35 @@ def _aligns(line: Line, columns: list[Column], fs: float, source: str) -> bool:
 
 # --------------------------------------------------------------------------- blocks
 
+_OPEN_END = re.compile(r"(?:,|\boch|\bsamt|\beller|\bav|\bför|\bi|\binom|\bmed|\btill|\bper)$", re.I)
+_OPEN_START = re.compile(r"^[-–−]\s?\d{1,3}$")                 # "-19": up to 19
+_RANGE_LABEL = re.compile(r"^\d{1,3}\s?[-–]\s?\d{0,3}(?:\s*år)?$")   # "20-25", "51 -"
+
+
+def _total_line(line: Line) -> bool:
+    from pipelines.reports.mapping import is_total
+    first = line.cells[0] if line.cells else None
+    return first is not None and not first.is_value and is_total(first.text) and bool(value_cells(line))
+
+
+def _range_labels(lines: list[Line], source: str) -> None:
+    """A first cell ``-19`` in a column of ranges (``20-25``, ``26-30``, ``51 -``) is the
+    label of an interval row, not a negative number."""
+    for i, ln in enumerate(lines):
+        first = ln.cells[0] if ln.cells else None
+        if first is None or not first.is_value or len(ln.cells) < 2 or not _OPEN_START.match(first.text.strip()):
+            continue
+        tol = 1.0 if source != "pdf" else 0.5 * ln.fs
+        near = lines[max(0, i - 3): i] + lines[i + 1: i + 4]
+        if any(o.cells and not o.cells[0].is_value and abs(o.cells[0].x0 - first.x0) <= tol
+               and _RANGE_LABEL.match(o.cells[0].text.strip()) for o in near):
+            first.num = None
+            first.no_value = False
+
+
 def find_tables(lines: list[Line], page: int | None, source: str = "pdf") -> list[Table]:
     """Every table on a page (or in a text)."""
+    _range_labels(lines, source)
     tables: list[Table] = []
     used: set[int] = set()
     i = 0
@@ -231,8 +281,9 @@ def find_tables(lines: list[Line], page: int | None, source: str = "pdf") -> lis
             nxt = lines[j]
             gap = nxt.top - prev_line.bottom
             max_gap = max(3.6 * fs, 1.6 * widest) if source == "pdf" else 2
-            if gap > max_gap:
-                break
+            if gap > max_gap and not (gap <= (8 * fs if source == "pdf" else 6) and _total_line(nxt)
+                                      and len(block) >= 2 and _aligns(nxt, columns, fs, source)):
+                break       # a Summa row set off by blank lines still closes the table
             if is_page_furniture(nxt):
                 break
             if not value_cells(nxt) and nxt.cells and min(c.x0 for c in nxt.cells) > columns[-1].x1 + (0.5 * fs if source == "pdf" else 1):
@@ -273,6 +324,8 @@ def find_tables(lines: list[Line], page: int | None, source: str = "pdf") -> lis
                 block.append(k)
             else:
                 break
+        if source != "pdf":
+            columns = _merge_exclusive(columns, [lines[b] for b in block], fs, source)
         table = _build(lines, block, columns, page, source)
         if table is not None:
             tables.append(table)
@@ -677,7 +730,9 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
         next_row = next_value_row(pos)
         gap_prev = ln.top - bottoms[id(prev_row)] if prev_row else 1e9
         gap_next = next_row.top - ln.bottom if next_row else 1e9
-        lower = _is_lower_start(text)
+        # a label cut after a comma or a joining word continues even with a capital
+        lower = _is_lower_start(text) or bool(prev_row is not None and prev_row.label and gap_prev <= tight
+                                              and _OPEN_END.search(join_fragments([prev_row.label] + afters.get(id(prev_row), []))))
         if next_row is not None and not next_row.label and gap_next <= near:
             pending_before.append((ln, text))            # centred row: label above its values
         elif prev_row is not None and not prev_row.label and gap_prev <= near and (id(prev_row) in befores or lower):

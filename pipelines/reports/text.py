@@ -70,6 +70,10 @@ def text_lines(page_text: str, page: int | None) -> list[Line]:
         for ln in made:
             ln.index = n
             ln.top, ln.bottom = float(n), float(n + 1)
+            for c in ln.cells:
+                c.top, c.bottom = float(n), float(n + 1)
+                for w in c.words:
+                    w.top, w.bottom = float(n), float(n + 1)
             ln.raw = raw
             out.append(ln)
     for prev, ln in zip(out, out[1:]):
