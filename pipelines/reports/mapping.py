@@ -156,7 +156,20 @@ def category_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def yrkesgrupp_of(label: str) -> str | None:
+    """The yrkesgrupp a personal label is split by: the part after `` – `` or after a comma
+    that starts with a yrkesgrupp word (``vocabulary/measures.yml``)."""
+    groups = [norm(g) for g in vocabulary()["measures"]["yrkesgrupper"]]
+    for m in re.finditer(r"(?:\s[–—-]\s|,\s)", label):
+        rest = label[m.end():].strip()
+        if any(norm(rest).startswith(g) for g in groups):
+            return rest
+    return None
+
+
 _PLAIN = ("prognos", "bokslut", "budget", "utfall")
+_COST_PER = re.compile(r"^(?:netto)?kostnad(?:er)?\b.*\b(?:kronor per|kr per|fördelat på)\b", re.I)
 _INTERVAL = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–]\s?\d{0,3}|\d{1,3}\s?\+)(?:\s*år)?$")
 
 
@@ -435,6 +448,9 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         if above:
             measure_text = above
     found = measure_of(measure_text)
+    if found is None and _COST_PER.search(label):
+        # a unit cost ("Kostnad per år för … fördelat på antalet patienter", "… kronor per år")
+        found = ("ekonomi", "nettokostnad" if norm(label).startswith("netto") else None, "kr")
     row_schema = schema
     measure = None
     default_unit = None
@@ -480,9 +496,7 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         kon = kon or kon_of(row.section)
     category = meaning.category or (category_of(label) if row_schema == "personal" else None)
     if category is None and row_schema == "personal":
-        m = re.search(r"\s[–—]\s(.+)$", label)     # "Sjukfrånvaro … (%) – undersköterskor"
-        if m:
-            category = m.group(1).strip()
+        category = yrkesgrupp_of(label)     # "Sjukfrånvaro … (%) – undersköterskor"
     if category is None and row_schema == "personal" and _INTERVAL.match(label.strip()):
         category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):

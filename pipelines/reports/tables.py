@@ -692,6 +692,7 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
         row = Row(label=" ".join(label_parts), cells=cells, top=ln.top, bottom=ln.bottom, label_x0=label_x0,
                   label_lines=[" ".join(label_parts)] if label_parts else [], value_line=ln)
         row._label_cells = label_cells  # type: ignore[attr-defined]
+        row._soft = bool(label_cells and label_cells[-1].hyphen)  # type: ignore[attr-defined]
         rows.append(row)
         row_of_line[id(ln)] = row
     _group_column(rows, fs, source)
@@ -724,14 +725,20 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
             row.section = section
             prev_row = row
             continue
-        text = " ".join(c.text for c in ln.cells if c.x1 <= label_limit)
+        label_cells = [c for c in ln.cells if c.x1 <= label_limit]
+        text = " ".join(c.text for c in label_cells)
+        if text and label_cells[-1].hyphen:
+            text += "\u00ad"      # a word broken at the line end with a soft hyphen
         if not text:
             continue
         next_row = next_value_row(pos)
         gap_prev = ln.top - bottoms[id(prev_row)] if prev_row else 1e9
         gap_next = next_row.top - ln.bottom if next_row else 1e9
         # a label cut after a comma or a joining word continues even with a capital
-        lower = _is_lower_start(text) or bool(prev_row is not None and prev_row.label and gap_prev <= tight
+        soft_before = prev_row is not None and gap_prev <= tight and (
+            (afters.get(id(prev_row)) or [""])[-1].endswith("\u00ad")
+            or (not afters.get(id(prev_row)) and getattr(prev_row, "_soft", False)))
+        lower = soft_before or _is_lower_start(text) or bool(prev_row is not None and prev_row.label and gap_prev <= tight
                                               and _OPEN_END.search(join_fragments([prev_row.label] + afters.get(id(prev_row), []))))
         if next_row is not None and not next_row.label and gap_next <= near:
             pending_before.append((ln, text))            # centred row: label above its values
@@ -752,18 +759,18 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
             afters.setdefault(id(prev_row), []).append(text)
             bottoms[id(prev_row)] = ln.bottom
         else:
-            section = join_fragments([text]) if not pending_before else section
             if pending_before:
                 pending_before.append((ln, text))
             else:
-                section = text
-                prev_row = None if False else prev_row
+                section = text.replace("\u00ad", "")
     for row in rows:
         row.bottom = bottoms[id(row)]
         if getattr(row, "_group", None):
             row.section = row._group
     for row in rows:
-        parts = befores.get(id(row), []) + ([row.label] if row.label else []) + afters.get(id(row), [])
+        own = row.label + ("\u00ad" if getattr(row, "_soft", False) and row._label_cells
+                           and row.label.endswith(row._label_cells[-1].text) else "")
+        parts = befores.get(id(row), []) + ([own] if row.label else []) + afters.get(id(row), [])
         row.label_lines = parts
         row.label = join_fragments(parts)
         values_text = " ".join(c.text for c in row.cells if c is not None)
