@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipelines.reports.numbers import MINUSES, Num, is_no_value, parse_cell
 
 _SUFFIX_WORDS = {"%", "tkr", "mnkr", "mkr", "kr", "mdkr", "åa", "st", "ung", "ca", "procent"}
+_MONEY_SUFFIX = {"tkr", "mnkr", "mkr", "mdkr", "kr"}
 _NUMERIC_WORD = re.compile(rf"^(?:<=|>=|[<>≤≥=])?[{re.escape(MINUSES)}+]?\d[\d,.]*%?\*?$")
 _GROUP3 = re.compile(r"^\d{3}(?:[,.]\d+)?%?\*?$")
 _SIGN_ONLY = re.compile(rf"^[{re.escape(MINUSES)}+]$")
@@ -148,7 +149,8 @@ def words_to_cells(words: list[Word], gaps: Gaps) -> list[Cell]:
         if ends_suffix and nxt_num:
             split = True                       # "117 271 ung | 116 000"
         elif prev_num and (w.text.lower() in _SUFFIX_WORDS or re.fullmatch(r"\((?:19|20)\d\d\)", w.text)):
-            split = gap > gaps.text_num * scale or not _continues_number(cur, w)
+            limit = gaps.text_num * (1.5 if w.text.lower() in _MONEY_SUFFIX else 1.0)
+            split = gap > limit * scale or not _continues_number(cur, w)
         elif prev_num and nxt_num:
             split = gap > gaps.num_num * scale or not _continues_number(cur, w)
             if not split and _GROUP3.match(w.text) is None and w.text != "%":

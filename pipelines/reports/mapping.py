@@ -315,7 +315,7 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
             end = doc.period.end
         elif doc.period and doc.period.end and year != doc.period.year and current:
             end = doc.period.shifted(year - doc.period.year).end
-        elif scenario is None and doc.period and doc.period.end and doc.period.year == year:
+        elif scenario is None and schema == "maluppfyllelse" and doc.period and doc.period.end and doc.period.year == year:
             end = doc.period.end       # måluppfyllelse: the report period
         else:
             end = f"{year:04d}-12-31"
@@ -393,6 +393,9 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     goal = _goal_of(table) if schema == "maluppfyllelse" else None
     transposed = is_transposed(table)
     meanings = [column_meaning(c, table, doc, schema) for c in table.columns]
+    for c_i, meaning in enumerate(meanings):
+        if meaning.unit is None:
+            meaning.unit = _column_cell_unit(table, c_i)
     area_measure = _area_table_measure(table)
     labels = [r.label for r in table.rows if r.label and not is_total(r.label)]
     area_rows = bool(labels) and sum(1 for lb in labels if is_area(lb)) * 2 > len(labels)
@@ -412,6 +415,16 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
             if fact is not None:
                 facts.append(fact)
     return facts
+
+
+def _column_cell_unit(table: Table, c_i: int) -> Unit | None:
+    """The money unit every other cell of a column prints (``0,2 mnkr`` … ``11,35``)."""
+    units = [r.cells[c_i].num.unit for r in table.rows
+             if c_i < len(r.cells) and r.cells[c_i] is not None and r.cells[c_i].num is not None]
+    printed = {u.lower() for u in units if u}
+    if len(printed) != 1 or sum(1 for u in units if u) < max(2, len(units) // 2 + 1):
+        return None
+    return money_unit(printed.pop())
 
 
 def _area_table_measure(table: Table) -> str | None:
@@ -485,6 +498,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     unit = _unit_for(num, label, meaning, t_unit, default_unit, row_schema, doc)
     if unit is None:
         return None
+    if unit.unit == "tkr" and unit.raw and row_schema == "verksamhet" and measure == "verksamhetsmatt" and not found:
+        row_schema, measure = "ekonomi", None    # a printed money amount ("0,2 mnkr"): not a count
     value = num.value
     raw_unit = unit.raw
     if unit.unit == "tkr" or (unit.factor != 1.0):

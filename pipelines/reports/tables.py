@@ -393,6 +393,7 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
         columns = columns[1:]
         for i, col in enumerate(columns):
             col.index = i
+    _unlabelled_total(rows)
     labelled = sum(1 for r in rows if r.label)
     if labelled == 0 or labelled * 2 < len(rows):
         return None
@@ -414,6 +415,26 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
         page=page, columns=columns, rows=rows, stub=stub, caption=caption, after=after, heading=heading,
         source=source, fs=fs, top=min(ln.top for ln in body), bottom=max(ln.bottom for ln in body),
     )
+
+
+def _unlabelled_total(rows: list[Row]) -> None:
+    """A last row printed without a label whose values are the sums of the rows above (a
+    total under a rule) is labelled ``Summa``; the printed row stays in ``evidence``."""
+    if len(rows) < 3 or rows[-1].label or not any(rows[-1].cells):
+        return
+    last, above = rows[-1], rows[:-1]
+    if any(not r.label for r in above):
+        return
+    for i, cell in enumerate(last.cells):
+        if cell is None or cell.num is None:
+            continue
+        vals = [r.cells[i].num.value for r in above if r.cells[i] is not None and r.cells[i].num is not None]
+        if len(vals) < 2:
+            return
+        if abs(sum(vals) - cell.num.value) > 10 ** -cell.num.decimals * max(1, len(vals) / 2) + 1e-9:
+            return
+    last.label = "Summa"
+    last.label_lines = ["Summa"]
 
 
 # --------------------------------------------------------------------------- headers
@@ -700,7 +721,7 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
     section: str | None = None
     order = [ln for _, ln in items]
     tight = 0.45 * fs if source == "pdf" else 0
-    near = 0.6 * fs if source == "pdf" else 0
+    near = 0.7 * fs if source == "pdf" else 0
     label_limit = stub_x + (0.3 * fs if source == "pdf" else 0)
     befores: dict[int, list[str]] = {}
     afters: dict[int, list[str]] = {}
@@ -789,22 +810,26 @@ def _group_column(rows: list[Row], fs: float, source: str) -> None:
     second = next((x for x in starts if x - left >= gap), None)
     if second is None:
         return
-    with_left = [r for r in rows if any(abs(round(c.x0) - left) < gap / 2 for c in getattr(r, "_label_cells", []))
-                 and any(c.x0 >= second - gap / 4 for c in getattr(r, "_label_cells", []))]
-    only_second = [r for r in rows if getattr(r, "_label_cells", []) and all(c.x0 >= second - gap / 4 for c in r._label_cells)]
+    def zone(r):
+        cells = getattr(r, "_label_cells", [])
+        return [c for c in cells if c.x0 < second - gap / 4], [c for c in cells if c.x0 >= second - gap / 4]
+
+    with_left = [r for r in rows if all(zone(r))]
+    only_second = [r for r in rows if zone(r)[1] and not zone(r)[0]]
+    only_left = [r for r in rows if zone(r)[0] and not zone(r)[1]]
     if not with_left:
         return
     if not only_second:
-        # every row has both: the left column is an attribute of the row (Verksamhet | Åtgärd)
-        if len(with_left) * 2 < len(rows):
+        # every row has a left cell: it is an attribute of the row (Verksamhet | Åtgärd); a
+        # row whose Åtgärd stands above/below its line (centred) gets the text from there
+        if (len(with_left) + len(only_left)) * 2 < len(rows):
             return
-        for r in with_left:
-            cells = r._label_cells
-            lefts = [c for c in cells if c.x0 < second - gap / 4]
-            rights = [c for c in cells if c.x0 >= second - gap / 4]
+        for r in with_left + only_left:
+            lefts, rights = zone(r)
             r._attribute = " ".join(c.text for c in lefts)  # type: ignore[attr-defined]
             r.label = " ".join(c.text for c in rights)
-            r.label_lines = [r.label]
+            r.label_lines = [r.label] if r.label else []
+            r._label_cells = rights  # type: ignore[attr-defined]
         return
     group = None
     for r in rows:
