@@ -110,6 +110,7 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     )
     facts: list[Fact] = []
     _inherit_headers(doc.tables)
+    doc.tables = [t for t in doc.tables if not t.continuation or any(c.header or c.group for c in t.columns)]
     for table in doc.tables:
         tf = table_facts(table, ctx)
         checks.check_table(table, tf)
@@ -142,6 +143,8 @@ def _inherit_headers(tables: list[Table]) -> None:
         if any(c.header or c.group for c in table.columns) or table.stub:
             continue
         if len(prev.columns) != len(table.columns):
+            continue
+        if table.continuation and (prev.page is None or table.page not in (prev.page, prev.page + 1)):
             continue
         if table.source == "pdf" and any(min(a.x1, b.x1) - max(a.x0, b.x0) < -4 for a, b in zip(prev.columns, table.columns)):
             continue

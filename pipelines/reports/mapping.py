@@ -227,10 +227,15 @@ def schema_of_table(table: Table) -> str:
             scores[schema] += 1.5
         if table.heading and any(has_word(table.heading, w) for w in ws):
             scores[schema] += 1
+    row_votes = {s: 0 for s in scores}
     for row in table.rows:
         found = measure_of(row.label)
         if found:
             scores[found[0]] += 1
+            row_votes[found[0]] += 1
+    for schema, votes in row_votes.items():
+        if votes >= 2 and votes * 2 > sum(1 for r in table.rows if r.label):
+            scores[schema] += 2      # most rows are posts of one kind: that is the table's kind
     if schema_hint_rows := sum(1 for r in table.rows if has_word(r.label, "sjukfrånvaro*")):
         scores["personal"] += schema_hint_rows
     if money_unit(strong) or money_unit(table.heading or ""):

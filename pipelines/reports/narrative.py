@@ -345,6 +345,17 @@ def _goal_status(text: str, page: int | None, ctx: DocContext, goals: list[str],
 
 # --------------------------------------------------------------------------- ej verkställda beslut
 
+def _evb_period(before: str):
+    """The quarter the count is reported for: ``redovisning för kvartal 1 2019 (… till och
+    med 2019-03-31)``; the last such statement before the count."""
+    from pipelines.reports.periods import Period, month_end
+    found = None
+    for m in re.finditer(r"kvartal\s+([1-4])\s+((?:19|20)\d\d)|\b(?:Q|K)([1-4])\s+((?:19|20)\d\d)", before, re.I):
+        q, y = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+        found = Period(type="kvartal", year=y, end=month_end(y, 3 * q))
+    return found
+
+
 _EVB = re.compile(r"Antal ej verkställda beslut:?\s+(?P<n>\d{1,4})\b(?P<rest>.{0,400})", re.I | re.S)
 
 
@@ -357,7 +368,7 @@ def _ej_verkstallda(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
         im = re.search(r"insatser till:\s*(?:(?:en|ett|två|tre|fyra|fem|\d+)\s+(?:stycken\s+)?)?(?P<i>[^.:]{5,120})[.]", rest, re.I)
         if im:
             insats = " ".join(im.group("i").split())
-        period = ctx.period
+        period = _evb_period(flat[max(0, m.start() - 500):m.start()]) or ctx.period
         law = "LSS" if re.search(r"\bLSS\b", flat) else ("SoL" if re.search(r"\bSoL\b", flat) else None)
         base = dict(
             document=ctx.document, page=page, schema="verksamhet", column="", scenario="utfall",

@@ -61,6 +61,8 @@ class Table:
     id: str = ""
     top: float = 0.0
     bottom: float = 0.0
+    continuation: bool = False      # a headerless row at the top of a page: kept only if it
+                                    # continues the previous table (extract._inherit_headers)
 
     @property
     def context(self) -> str:
@@ -222,6 +224,9 @@ def _aligns(line: Line, columns: list[Column], fs: float, source: str) -> bool:
     if not vals:
         return False
     tol = _tol(fs, source)
+    if source != "pdf" and len(vals) == len(columns) and all(
+            abs(v.x1 - col.x1) <= 8 for v, col in zip(vals, columns)):
+        return True     # layout text: as many values as columns, each near its column
     hits = 0
     for c in vals:
         if any(abs(c.x1 - col.x1) <= tol or (col.x0 - tol <= c.center <= col.x1 + tol) for col in columns):
@@ -299,6 +304,8 @@ def find_tables(lines: list[Line], page: int | None, source: str = "pdf") -> lis
                 widest = max(widest, gap)
                 cells.extend(value_cells(nxt))
                 columns = _cluster_columns(cells, fs, source)
+                if source != "pdf":
+                    columns = _merge_exclusive(columns, [lines[b] for b in block], fs, source)
             elif is_prose(nxt) or len(pending) >= 4:
                 break
             elif any(c.x0 >= columns[0].x0 - (0.5 * fs if source == "pdf" else 1) and not
@@ -366,7 +373,9 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
     if extra:
         body = [lines[k] for k in extra] + body
         block = list(block) + list(extra)
-    if len(value_lines) == 1 and not header_lines:
+    top_of_page = source == "pdf" and first == next((k for k, ln in enumerate(lines) if not ln.margin), -1)
+    continuation = len(value_lines) == 1 and not header_lines and top_of_page and len(value_cells(value_lines[0])) >= 2
+    if len(value_lines) == 1 and not header_lines and not continuation:
         return None
     if len(value_lines) == 1 and len(value_cells(value_lines[0])) == 1 and not any(
             _scenario_or_measure_word(ln.text) or re.search(r"(?:19|20)\d\d", ln.text) for ln in header_lines):
@@ -398,8 +407,10 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
     if labelled == 0 or labelled * 2 < len(rows):
         return None
     has_header = bool(header_lines) or bool(stub)
-    if not has_header and labelled < 3:
-        return None     # a few numbers beside running text (chart labels), not a table
+    if not has_header and labelled < 3 and not continuation:
+        if source != "pdf" or not all(len(value_cells(v)) >= 2 for v in value_lines):
+            return None     # a few numbers beside running text (chart labels), not a table
+        continuation = True  # kept only if it continues the table above (same columns)
     prose_like = sum(1 for r in rows if _words(r.label) >= 8 and _is_lower_start(r.label))
     if prose_like * 2 > len(rows):
         return None
@@ -414,6 +425,7 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
     return Table(
         page=page, columns=columns, rows=rows, stub=stub, caption=caption, after=after, heading=heading,
         source=source, fs=fs, top=min(ln.top for ln in body), bottom=max(ln.bottom for ln in body),
+        continuation=continuation,
     )
 
 
@@ -746,6 +758,8 @@ def _rows(body: list[Line], columns: list[Column], fs: float, source: str, stub_
             row.section = section
             prev_row = row
             continue
+        if source == "pdf" and ln.fs < 0.85 * fs:
+            continue        # a note in small print between the rows, not part of a label
         label_cells = [c for c in ln.cells if c.x1 <= label_limit]
         text = " ".join(c.text for c in label_cells)
         if text and label_cells[-1].hyphen:
