@@ -411,6 +411,10 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
         if source != "pdf" or not all(len(value_cells(v)) >= 2 for v in value_lines):
             return None     # a few numbers beside running text (chart labels), not a table
         continuation = True  # kept only if it continues the table above (same columns)
+    if continuation and not all(
+            r.label and _words(r.label) <= 25 and not _is_lower_start(r.label)
+            and sum(1 for c in r.cells if c is not None) * 2 >= len(columns) for r in rows):
+        return None         # numbers beside running text, not the rest of a table
     prose_like = sum(1 for r in rows if _words(r.label) >= 8 and _is_lower_start(r.label))
     if prose_like * 2 > len(rows):
         return None
