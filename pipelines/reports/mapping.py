@@ -296,7 +296,8 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
         else:
             scenario = "utfall"   # observed values without a scenario word (counts, statistics)
     meaning.scenario = scenario
-    if year is None and doc_year is not None:
+    if year is None and doc_year is not None and scenario != "utgangsvarde":
+        # (an utgångsvärde without a year is from before the plan: its year is not printed)
         year = doc_year + (period.relative_year if scenario != "forandring" else 0)
     meaning.year = year
     # the date the value runs to
@@ -310,6 +311,10 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
         end = None
     compares_forecast = scenario == "avvikelse" and not period.end and not current and any(
         scenario_of(c.header)[1] == "prognos" and not has_word(c.group, "period*") for c in table.columns)
+    stock = _stock_day(table) if end is None and year is not None and scenario == "utfall" and not whole else None
+    if stock:
+        end = f"{year:04d}-{stock[0]:02d}-{stock[1]:02d}"   # "Antal anställda 31 augusti": a stock
+        date = True
     if end is None and year is not None:
         if whole or scenario == "prognos" or (scenario == "avvikelse" and has_word(header, "prognos*")) or compares_forecast:
             end = f"{year:04d}-12-31"
@@ -331,10 +336,11 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
         meaning.period_type = doc.period.type
     elif end and end.endswith("-12-31"):
         meaning.period_type = "helar"
+    elif end and doc.period and doc.period.type and end[5:] == (doc.period.end or "")[5:] and (
+            not period.type or period.type == "manad"):
+        meaning.period_type = doc.period.type     # the same span a year earlier ("Jan–aug 2024")
     elif period.type:
         meaning.period_type = period.type
-    elif end and doc.period and doc.period.type and end[5:] == (doc.period.end or "")[5:]:
-        meaning.period_type = doc.period.type
     # unit and splits named by the header
     money = money_unit(header)
     other = None
@@ -349,6 +355,19 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     meaning.category = category_of(header)
     meaning.measure = measure_in_text(col.header)
     return meaning
+
+
+def _stock_day(table: Table) -> tuple[int, int] | None:
+    """A day and month named by the caption or stub without a year (``Antal anställda per
+    kön, 31 augusti``): the columns' years give the dates of a stock."""
+    from pipelines.reports.periods import month_number
+    text = " ".join([*table.caption[-2:], table.stub])
+    for m in re.finditer(r"(?<!\d)(\d{1,2})\s+([A-Za-zåäö]+)\.?(?!\s*(?:19|20)\d\d)", text):
+        month = month_number(m.group(2))
+        day = int(m.group(1))
+        if month and 1 <= day <= 31:
+            return month, day
+    return None
 
 
 def _YEAR_ONLY_HEADER(header: str) -> bool:
@@ -378,8 +397,11 @@ def _goal_of(table: Table) -> str | None:
     """A goal statement printed just above an indicator table ("… ska ha en pålitlig leverans")."""
     for text in reversed(table.caption):
         t = text.strip()
-        if re.search(r"\bska\b|\bmål\b|^mål", t, re.I) and len(t.split()) >= 3:
-            return t
+        if re.search(r"\bska\b|\bmål\b|^mål|mål(?:et)?:", t, re.I) and len(t.split()) >= 3:
+            # "Indikatorer för nämndmålet: Fler ska …", "Mål (nivå 1): …" → the goal itself
+            m = re.match(r"^(?:(?:indikatorer|indikator|mått|nyckeltal)\s+(?:för|till)\s+)?"
+                         r"[\wåäö ]*mål(?:et)?(?:\s*\([^)]*\))?\s*:\s*(.+)$", t, re.I)
+            return m.group(1).strip() if m and len(m.group(1).split()) >= 2 else t
     return None
 
 
@@ -420,6 +442,20 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
             if fact is not None:
                 facts.append(fact)
     return facts
+
+
+def _table_personal_measure(table: Table) -> str | None:
+    """The personal measure a table's caption or stub names (``Sjukfrånvaro i procent …``)."""
+    text = norm(" ".join([*table.caption[-2:], table.stub, table.heading or ""]))
+    best: tuple[int, str] | None = None
+    for entry in vocabulary()["measures"].get("personal", []):
+        if not entry.get("measure"):
+            continue
+        for phrase in entry.get("match", []):
+            p = norm(phrase).rstrip("*")
+            if len(p) >= 5 and re.search(rf"(?<![a-zåäö]){re.escape(p)}(?![a-zåäö])", text) and (best is None or len(p) > best[0]):
+                best = (len(p), entry["measure"])
+    return best[1] if best else None
 
 
 def _column_cell_unit(table: Table, c_i: int) -> Unit | None:
@@ -517,6 +553,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     category = meaning.category or (category_of(label) if row_schema == "personal" else None)
     if category is None and row_schema == "personal":
         category = yrkesgrupp_of(label)     # "Sjukfrånvaro … (%) – undersköterskor"
+    if row_schema == "personal" and measure is None and not found and (category or kon in ("K", "M")):
+        measure = _table_personal_measure(table)   # "Kvinnor" in a sjukfrånvaro table
     if category is None and row_schema == "personal" and _INTERVAL.match(label.strip()):
         category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):

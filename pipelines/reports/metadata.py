@@ -124,6 +124,8 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
     title = "\n".join(pages[:3])[:3000]
     meta.dokumenttyp = find_type(_title_lines(pages))
     meta.period = _repeated_title_period(full) or document_period(_title_lines(pages)) or document_period(title)
+    if meta.period is None and meta.dokumenttyp == "verksamhetsplan":
+        meta.period = _plan_period(_title_lines(pages))
     forbund = re.search(r"((?:[A-ZÅÄÖ][\wåäö-]+\s){1,2})är ett kommunalförbund", " ".join(full[:30000].split()))
     meta.namnd = forbund.group(1).strip() if forbund else (find_namnd(head) or find_namnd(full[:20000]))
     if kommun_kod:
@@ -136,6 +138,15 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
             if code:
                 meta.kommun_kod, meta.kommun = code, kommuner()[code]
     return meta
+
+
+def _plan_period(title: str) -> Period | None:
+    """A plan for ``2026`` or ``2026–2028``: its first year, as a whole year."""
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)(?:\s?[-–]\s?(?:19|20)?\d\d)?(?!\d)", title)
+    if not m:
+        return None
+    year = int(m.group(1))
+    return Period(year=year, end=f"{year:04d}-12-31", type="helar", whole_year=True)
 
 
 def _repeated_title_period(text: str):

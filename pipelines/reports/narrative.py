@@ -267,7 +267,8 @@ def _uppdrag(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                          text.replace("\n", " ")):
         status = _status_of(m.group("status")) or m.group("status")
         label = " ".join(m.group("text").split())
-        out.append(_uppdrag_fact(ctx, page, label, status, m.group(0), 0.9))
+        # a form "Uppdrag: … Status …" is a two-column table flattened into the text
+        out.append(_uppdrag_fact(ctx, page, label, status, m.group(0), 0.9, table=True))
     # table lines: "<icon>\t<text>\t<status>"
     icons = vocabulary()["status"]["icon_status"]
     for line in text.split("\n"):
@@ -288,15 +289,17 @@ def _uppdrag(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
     return out
 
 
-def _uppdrag_fact(ctx: DocContext, page, label: str, status: str, evidence: str, confidence: float) -> Fact:
+def _uppdrag_fact(ctx: DocContext, page, label: str, status: str, evidence: str, confidence: float,
+                  table: bool = False) -> Fact:
     year = ctx.year
+    table = table or "\t" in evidence
     return Fact(
         document=ctx.document, page=page, schema="maluppfyllelse", label=label, column="Status",
         scenario=None, year=year, period_end=ctx.period.end if ctx.period else None, kon=None, value=None,
-        unit="other", evidence=" ".join(evidence.split()), method="table" if "\t" in evidence else "narrative",
+        unit="other", evidence=" ".join(evidence.split()), method="table" if table else "narrative",
         measure="uppdrag", status=status, confidence=confidence,
         period_type=ctx.period.type if ctx.period else None, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
-        table_id="uppdrag" if "\t" in evidence else None,
+        table_id="uppdrag" if table else None,
     )
 
 

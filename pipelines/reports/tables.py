@@ -311,6 +311,10 @@ def find_tables(lines: list[Line], page: int | None, source: str = "pdf") -> lis
             elif any(c.x0 >= columns[0].x0 - (0.5 * fs if source == "pdf" else 1) and not
                      (c.no_value or _is_lower_start(c.text)) for c in nxt.cells):
                 break      # text over the columns: the header of the next table
+            elif any(not c.is_value and c.x1 > columns[0].x0 + (0.5 * fs if source == "pdf" else 1)
+                     and (_scenario_or_measure_word(c.text) or re.search(r"\b(?:19|20)\d\d\b", c.text))
+                     for c in nxt.cells):
+                break      # a header reaching over the columns (headers run together)
             else:
                 pending.append(j)
             prev_line = nxt
@@ -572,10 +576,16 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
     tolx = 0.3 * fs if source == "pdf" else 0
     bands = _bands(header_lines, fs, source)
     for b_i, band in enumerate(bands):
-        col_cells = [c for ln in band for c in ln.cells if c.x0 >= stub_x - tolx]
+        def in_stub(c: Cell) -> bool:
+            # left of the label column's end, and not reaching into the first value column
+            # (a right-aligned header wider than its numbers, "Ingående värde")
+            return c.x0 < stub_x - tolx and not (
+                source == "pdf" and not c.is_value and abs(c.x1 - columns[0].x1) <= 0.3 * fs and c.x1 > stub_x)
+
+        col_cells = [c for ln in band for c in ln.cells if not in_stub(c)]
         for ln in band:
             for c in ln.cells:
-                if c.x0 < stub_x - tolx:
+                if in_stub(c):
                     stub_parts.append((c.top, c.x0, c.text))
         if not col_cells:
             continue
@@ -584,7 +594,8 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
         is_group = (
             b_i < len(bands) - 1 and 2 * len(clusters) <= ncols
             and not any(_scenario_word(" ".join(c.text for c in cl)) for cl in clusters)
-            and not all(re.fullmatch(r"(?:19|20)\d\d", c.text.strip()) for c in col_cells)
+            and (not all(re.fullmatch(r"(?:19|20)\d\d", c.text.strip()) for c in col_cells)
+                 or _spans_next_band(bands[b_i + 1], stub_x - tolx, ncols))
             and (source == "pdf" or (
                 all(cl[0].text[:1].isupper() or cl[0].text[:1].isdigit() for cl in clusters)
                 and not _scenario_or_measure_word(band_text)))
@@ -602,6 +613,17 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
                 text = join_fragments([c.text for c in sorted(cl, key=lambda c: (c.top, c.x0))])
                 starts.append((idx, text))
             starts.sort()
+            years_only = all(re.fullmatch(r"(?:19|20)\d\d", c.text.strip()) for c in col_cells)
+            if years_only and starts and starts[0][0] > 0 and len(clusters) >= 2:
+                # years centred over their columns (2024 over Kvinnor | Män | Totalt): each
+                # column goes to the nearest year
+                centres = [((min(c.x0 for c in cl) + max(c.x1 for c in cl)) / 2,
+                            join_fragments([c.text for c in cl])) for cl in clusters]
+                for col in columns:
+                    mid = (col.x0 + col.x1) / 2
+                    text = min(centres, key=lambda ct: abs(ct[0] - mid))[1]
+                    groups[col.index] = (groups.get(col.index, "") + " " + text).strip()
+                continue
             spans = [(starts[s_i + 1][0] if s_i + 1 < len(starts) else ncols) - idx for s_i, (idx, _) in enumerate(starts)]
             if starts and max(spans) >= 2:
                 for s_i, (idx, text) in enumerate(starts):
@@ -647,6 +669,13 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
     stub_parts.sort()
     stub = join_fragments([p[2] for p in stub_parts])
     return headers, groups, stub
+
+
+def _spans_next_band(band: list[Line], stub_x: float, ncols: int) -> bool:
+    """A band of years over a band with a header per column (``2024`` over ``Kvinnor | Män
+    | Totalt``): the years are group headers."""
+    cells = [c for ln in band for c in ln.cells if c.x0 >= stub_x]
+    return len(cells) >= max(2, ncols - 1)
 
 
 def _sub_cells(cells: list[Cell], fs: float, source: str) -> list[Cell]:
