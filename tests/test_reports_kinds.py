@@ -144,3 +144,41 @@ def test_indicator_targets_for_three_years(verksamhetsplan) -> None:
     assert (start.value, start.year) == (35, None)
     target = _get(r, label="Andel elever som läser varje dag (%)", year=2028)
     assert (target.value, target.scenario, target.goal) == (45, "malvarde", "Fler barn och unga ska läsa")
+
+
+@pytest.fixture(scope="module")
+def drift(tmp_path_factory) -> list:
+    xs = [230, 285, 340, 410, 465, 520]
+    p = [(72, 60, "Vård- och omsorgsnämnden Alingsås kommun", {"fs": 9}),
+         (72, 90, "Delårsrapport 2025", {"fs": 18, "b": True}),
+         (72, 115, "Perioden januari-augusti"),
+         (72, 150, "Driftredovisning per verksamhetsområde (mnkr)", {"b": True}),
+         (250, 170, "Perioden", {"b": True}), (445, 170, "Helår", {"b": True})]
+    p += headers(185, ["Utfall", "Budget", "Avvikelse", "Budget", "Prognos", "Avvikelse"], xs)
+    p += row(203, "Äldreomsorg", ["-412,3", "-405,0", "-7,3", "-610,0", "-621,5", "-11,5"], xs)
+    p += row(219, "Hemtjänst", ["-150,2", "-151,0", "0,8", "-228,0", "-226,5", "1,5"], xs)
+    p += row(235, "Summa", ["-562,5", "-556,0", "-6,5", "-838,0", "-848,0", "-10,0"], xs, bold=True)
+    p += [(72, 290, "Personal per kön", {"b": True})]
+    xs2 = [330, 400, 470]
+    p += headers(310, ["2023", "2024", "2025"], xs2)
+    p += row(328, "Kvinnor", ["1 210", "1 232", "1 245"], xs2)
+    p += row(344, "Män", ["201", "215", "220"], xs2)
+    p += row(360, "Totalt", ["1 411", "1 447", "1 465"], xs2, bold=True)
+    return extract_file(make_pdf(tmp_path_factory.mktemp("kinds") / "drift.pdf", [p]))
+
+
+def test_centred_group_headers_and_report_period(drift) -> None:
+    r = drift
+    assert (r.info.period_slut, r.info.period_typ) == ("2025-08-31", "delar")
+    f = _get(r, label="Äldreomsorg", column="Perioden Avvikelse")
+    assert (f.value, f.scenario, f.period_end, f.unit) == (-7300, "avvikelse", "2025-08-31", "tkr")
+    f = _get(r, label="Hemtjänst", column="Helår Prognos")
+    assert (f.value, f.scenario, f.period_end, f.area) == (-226500, "prognos", "2025-12-31", "Hemtjänst")
+    assert {f.check for f in r.facts if f.label == "Summa"} == {"ok"}
+
+
+def test_headcount_by_kon_per_year(drift) -> None:
+    f = _get(drift, label="Kvinnor", year=2024)
+    assert (f.value, f.kon, f.unit, f.schema, f.period_end) == (1232, "K", "antal", "personal", "2024-12-31")
+    f = _get(drift, label="Totalt", year=2025)
+    assert (f.value, f.kon, f.period_end) == (1465, "T", "2025-08-31")   # this year: to the report date

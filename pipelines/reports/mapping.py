@@ -321,8 +321,9 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
         elif current and doc.period and doc.period.end:
             end = doc.period.shifted(year - doc.period.year).end if doc.period.year else doc.period.end
         elif scenario in ("utfall", "avvikelse", "budget", "forandring") and doc.period and doc.period.end \
-                and doc.period.year == year and doc.period.type != "helar" and not _YEAR_ONLY_HEADER(header):
-            end = doc.period.end
+                and doc.period.year == year and doc.period.type != "helar" and (
+                    not _YEAR_ONLY_HEADER(header) or (scenario == "utfall" and re.fullmatch(r"(?:19|20)\d\d", header.strip()))):
+            end = doc.period.end    # an outcome of the current year in a report before year end: to date
         elif doc.period and doc.period.end and year != doc.period.year and current:
             end = doc.period.shifted(year - doc.period.year).end
         elif scenario is None and schema == "maluppfyllelse" and doc.period and doc.period.end and doc.period.year == year:
@@ -630,6 +631,8 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
         return Unit("tkr", 1.0, None)
     if schema == "maluppfyllelse":
         return Unit("antal", 1.0, None) if re.match(r"(?i)antal\b", label) else Unit("other", 1.0, None)
+    if schema == "personal" and float(num.value).is_integer():
+        return Unit("antal", 1.0, None)     # a headcount (Kvinnor | Män | Totalt)
     return Unit("antal", 1.0, None) if schema == "verksamhet" else Unit("other", 1.0, None)
 
 

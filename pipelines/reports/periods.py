@@ -175,6 +175,11 @@ def document_period(text: str) -> Period | None:
         return Period(years[0], month_end(years[0], 4 * n), "tertial" if n < 3 else "helar")
     if kind == "helar" and years:
         return Period(years[0], f"{years[0]:04d}-12-31", "helar")
+    if kind in ("delar", "manad", "tertial") and years:
+        # "Delårsrapport 2025 … Perioden januari–augusti": a month range, the year elsewhere
+        mr = re.search(rf"({mp})\.?\s*[-–]\s*({mp})\.?(?!\s*(?:19|20)\d\d)", low)
+        if mr and month_number(mr.group(1)) == 1 and month_number(mr.group(2)):
+            return Period(years[0], month_end(years[0], month_number(mr.group(2))), kind)
     if kind in ("delar", "manad", "tertial"):
         # "Delårsrapport mars 2026", "Månadsuppföljning maj 2026", "Uppföljningsrapport Augusti 2016"
         mm = re.search(rf"({mp})\.?\s*[-–]?\s*((?:19|20)\d\d)", low)

@@ -613,16 +613,11 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
                 text = join_fragments([c.text for c in sorted(cl, key=lambda c: (c.top, c.x0))])
                 starts.append((idx, text))
             starts.sort()
-            years_only = all(re.fullmatch(r"(?:19|20)\d\d", c.text.strip()) for c in col_cells)
-            if years_only and starts and starts[0][0] > 0 and len(clusters) >= 2:
-                # years centred over their columns (2024 over Kvinnor | Män | Totalt): each
-                # column goes to the nearest year
-                centres = [((min(c.x0 for c in cl) + max(c.x1 for c in cl)) / 2,
-                            join_fragments([c.text for c in cl])) for cl in clusters]
-                for col in columns:
-                    mid = (col.x0 + col.x1) / 2
-                    text = min(centres, key=lambda ct: abs(ct[0] - mid))[1]
-                    groups[col.index] = (groups.get(col.index, "") + " " + text).strip()
+            centred = _centred_groups(clusters, columns) if starts and starts[0][0] > 0 else None
+            if centred:
+                # group headers centred over equal spans (2024 over Kvinnor | Män | Totalt)
+                for ci, text in centred.items():
+                    groups[ci] = (groups.get(ci, "") + " " + text).strip()
                 continue
             spans = [(starts[s_i + 1][0] if s_i + 1 < len(starts) else ncols) - idx for s_i, (idx, _) in enumerate(starts)]
             if starts and max(spans) >= 2:
@@ -669,6 +664,26 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
     stub_parts.sort()
     stub = join_fragments([p[2] for p in stub_parts])
     return headers, groups, stub
+
+
+def _centred_groups(clusters: list[list[Cell]], columns: list[Column]) -> dict[int, str] | None:
+    """Group headers centred over their columns leave the first column outside every span
+    read from the left; when each column's nearest group gives every group the same number
+    of columns, that is the reading (``2024`` / ``2025`` over three columns each)."""
+    if len(clusters) < 2 or len(columns) % len(clusters):
+        return None
+    centres = [((min(c.x0 for c in cl) + max(c.x1 for c in cl)) / 2,
+                join_fragments([c.text for c in sorted(cl, key=lambda c: (c.top, c.x0))])) for cl in clusters]
+    out: dict[int, str] = {}
+    counts = [0] * len(centres)
+    for col in columns:
+        mid = (col.x0 + col.x1) / 2
+        k = min(range(len(centres)), key=lambda i: abs(centres[i][0] - mid))
+        counts[k] += 1
+        out[col.index] = centres[k][1]
+    if len(set(counts)) != 1:
+        return None
+    return out
 
 
 def _spans_next_band(band: list[Line], stub_x: float, ncols: int) -> bool:
