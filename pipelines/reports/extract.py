@@ -20,7 +20,7 @@ from pipelines.reports.mapping import DocContext, table_facts
 from pipelines.reports.tables import Table, document_words, find_tables, reset_document_words, set_document_words
 from pipelines.reports.units import money_unit
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None) -> ExtractionResult:
