@@ -171,3 +171,16 @@ def test_broken_docx_is_rejected_with_one_line(tmp_path: Path) -> None:
     bad.write_text("inte en zip", encoding="utf-8")
     result = extract_file(bad)
     assert not result.ok and result.info.orsak.startswith("trasig.docx:") and "\n" not in result.info.orsak
+
+
+def test_personnel_figures_in_sentences() -> None:
+    result = extract_file(shared_path(
+        "corpus", "alingsas", "kommunfullmaktige_2026-06-10_arsredovisning-2025-for-tolkformedling-vast-.pdf"))
+    narr = [f for f in result.facts if f.method == "narrative" and f.schema == "personal"]
+    got = {(f.measure, f.kon): f.value for f in narr}
+    assert got[("anstallda_tillsvidare", "T")] == 40          # "… hade förbundet 40 tillsvidareanställda"
+    assert got[("anstallda_tillsvidare", "K")] == 35          # "… var 35 kvinnor och fem män"
+    assert got[("arsarbetare", "T")] == 39.8
+    assert got[("personalavgangar", "T")] == 15 and got[("rekryteringar_externa", "T")] == 7
+    assert got[("sjukfranvaro_total", "T")] == 7.1            # "Den totala sjukfrånvaron för 2025 var 7,1 %"
+    assert got[("sjukfranvaro_total", "K")] == 7.3 and got[("sjukfranvaro_total", "M")] == 5.7   # … respektive …

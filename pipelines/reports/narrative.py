@@ -26,9 +26,9 @@ from pipelines.reports.units import money_unit
 from pipelines.reports.vocabulary import any_word, has_word, norm, vocabulary
 
 _MC = re.escape(MINUSES)
-_UNIT_AFTER = re.compile(r"^\s?(tkr|mnkr|mkr|mdkr|miljoner kronor|miljon kronor|msek|%|procent)\b", re.I)
+_UNIT_AFTER = re.compile(r"^\s?(tkr|mnkr|mkr|mdkr|miljoner kronor|miljon kronor|msek|%|procent)(?![\wåäöÅÄÖ])", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\d])|\u2022")
-_TABLE_LINE = re.compile(r"\t|(?:[-−–]?\d[\d ,]*\s+){3,}[-−–]?\d")
+_TABLE_LINE = re.compile(r"\t|(?:[-−–]?\d[\d ,]*\s+){3,}[-−–]?\d|(?:[-−–]?\d[\d,]*\s?%\s+){2,}[-−–]?\d")
 
 
 def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: list[int],
@@ -114,8 +114,13 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
     for sentence in sentences(text):
         if len(sentence) > 600 or len(sentence) < 15:
             continue
+        out.extend(_personal_counts(sentence, page, ctx))
         amounts = _amounts(sentence)
         if not amounts:
+            continue
+        pair = _kon_pair(sentence, amounts, page, ctx, rules, sign_words)
+        if pair:
+            out.extend(pair)
             continue
         for rule in rules:
             if not any_word(sentence, rule["needs_any"]):
@@ -139,6 +144,67 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
             if fact:
                 out.append(fact)
             break
+    return out
+
+
+def _personal_counts(sentence: str, page, ctx: DocContext) -> list[Fact]:
+    """``40 tillsvidareanställda``, ``15 har slutat``, ``39,8 årsarbetare``, ``35 kvinnor``."""
+    out: list[Fact] = []
+    low = sentence.lower()
+    named = []
+    for rule in vocabulary()["narrative"]["personal_counts"]:
+        for phrase in rule["after"]:
+            for m in re.finditer(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0]\d{{3}})*(?:,\d+)?)\s+(?:st\s+)?{re.escape(phrase)}(?![a-zåäö])", low):
+                named.append((m.start(), rule, m.group(1)))
+            if has_word(sentence, phrase):
+                named.append((None, rule, None))
+    kinds = {r["measure"] for _pos, r, _raw in named}
+    for pos, rule, raw in named:
+        if raw is None:
+            continue
+        out.append(_count_fact(sentence, page, ctx, rule, raw, "T"))
+    if len(kinds) == 1:
+        rule = named[0][1]
+        for kon, word in (("K", "kvinnor"), ("M", "män")):
+            m = re.search(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0]\d{{3}})*)\s+{word}\b", low)
+            if m:
+                out.append(_count_fact(sentence, page, ctx, rule, m.group(1), kon))
+    return out
+
+
+def _count_fact(sentence: str, page, ctx: DocContext, rule: dict, raw: str, kon: str) -> Fact:
+    value = float(raw.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    period = ctx.period
+    return Fact(
+        document=ctx.document, page=page, schema="personal", label=_label(sentence), column="",
+        scenario="utfall", year=period.year if period else None, period_end=period.end if period else None,
+        kon=kon, value=value, unit=rule["unit"], evidence=sentence, method="narrative", measure=rule["measure"],
+        raw_value=raw, confidence=0.6, period_type=period.type if period else None,
+        kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+    )
+
+
+def _kon_pair(sentence, amounts, page, ctx, rules, sign_words) -> list[Fact]:
+    """``Sjukfrånvaron för såväl kvinnor som män … ligger på 7,3 % respektive 5,7 %``: two
+    values in the order the kön words are printed."""
+    if not has_word(sentence, "respektive"):
+        return []
+    low = norm(sentence)
+    k = re.search(r"\bkvinnor\w*", low)
+    m = re.search(r"\bmän(?:nen)?\b", low)
+    percents = [a for a in amounts if a[4] in ("%", "procent")]
+    if not k or not m or len(percents) != 2:
+        return []
+    rule = next((r for r in rules if r.get("percent") and any_word(sentence, r["needs_any"])), None)
+    if rule is None:
+        return []
+    out = []
+    order = ["K", "M"] if k.start() < m.start() else ["M", "K"]
+    for kon, (start, _end, value, raw, unit_word) in zip(order, percents):
+        fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
+        if fact:
+            fact.kon = kon
+            out.append(fact)
     return out
 
 
@@ -178,6 +244,9 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
         if year and ctx.period and ctx.period.year and year != ctx.period.year and period_end:
             period_end = f"{year}{period_end[4:]}"
     kon = "T" if rule["schema"] == "personal" else None
+    if rule["schema"] == "personal":
+        k, m = has_word(sentence, "kvinnor*") or has_word(sentence, "kvinnornas"), has_word(sentence, "män") or has_word(sentence, "männen*")
+        kon = "K" if k and not m else "M" if m and not k else kon     # "Sjukfrånvaron för kvinnor var 7,3 %"
     area = None
     words = sentence.split()
     for n in range(1, min(5, len(words)) + 1):
