@@ -63,5 +63,9 @@ docs: $(MANIFEST)
 	@rm -f "$(DOCS_DIR)/katalog.duckdb" "$(DOCS_DIR)/katalog.duckdb.wal"
 	@echo "dbt docs: $(abspath $(DOCS_DIR))/static_index.html"
 
+# Benchmarks: every bench/*.py script writes its section of docs/benchmarks.md.
+bench: $(STAMP)
+	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f --write || exit 1; done
+
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs .pytest_cache

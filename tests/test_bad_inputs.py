@@ -236,8 +236,9 @@ def test_bad_inputs_end_to_end_then_a_second_run_changes_nothing(loaded_env: Pat
         assert any(p.startswith(f"Problem: {name}: ") and words in p for p in problems), name
     duplicates = [line for line in out.splitlines() if line.startswith("Dubblett: ")]
     assert len(duplicates) == 1 and "kopia.txt" in duplicates[0] and SEED_004.name in duplicates[0]
-    assert "Karantän: 9 rader" in out and "personuppgifter 7" in out and "tusenfel 1" in out
-    assert "procent_0_100 1" in out
+    # the e-mail address in a row label is masked by the extractor (the row's numbers load);
+    # the mnkr-looking cost and the 150 % sick leave are held back
+    assert "Karantän: 2 rader" in out and "tusenfel 1" in out and "procent_0_100 1" in out
 
     db = settings.warehouse_path
     con = duckdb.connect(str(db), read_only=True)
@@ -250,17 +251,23 @@ def test_bad_inputs_end_to_end_then_a_second_run_changes_nothing(loaded_env: Pat
     assert {status["kopia.txt"], status[SEED_004.name]} == {"laddad", "dubblett"}
     for name in ("cp1252.txt", "bom.txt", "felrader.txt", "reviderad.txt", SEED_000.name, SEED_001.name):
         assert status[name] == "laddad", name
-    # cp1252 text reads as the original; the revised report's changed figure is there
-    assert q("select belopp_tkr from fct_ekonomi where filnamn = 'cp1252.txt' and etikett = 'Intäkter' "
-             "and kolumn = 'Utfall jan-aug 2016'") == [(182149.0,)]
-    assert q("select belopp_tkr, kommun_kod from fct_ekonomi where filnamn = 'reviderad.txt' "
-             "and etikett = 'Intäkter' and kolumn = 'Utfall jan-aug 2016'") == [(182150.0, "1440")]
+    # cp1252 text reads as the original, the revised copy has its changed figure. (Checked in
+    # raw: these files are versions of one report — same kommun, nämnd and period — so the
+    # marts show one current version of each figure; which one is newer cannot be told when
+    # they arrive in the same scan. tests/test_pipeline_e2e.py drops a revision later.)
+    intakter = ("select value from raw.rapport_fakta where document = '{}' and label = 'Intäkter' "
+                "and \"column\" = 'Utfall jan-aug 2016'")
+    assert q(intakter.format("cp1252.txt")) == [(182149.0,)]
+    assert q(intakter.format("reviderad.txt")) == [(182150.0,)]
+    assert q("select kommun_kod from dim_dokument where filnamn = 'reviderad.txt'") == [("1440",)]
+    assert q("select count(*) from fct_ekonomi where kommun_kod = '1440' and etikett = 'Intäkter' "
+             "and kolumn = 'Utfall jan-aug 2016'") == [(1,)]
     # quarantined rows: out of the marts, in karantan with reason and lineage, personal data masked
     held = q("select regel, orsak, filnamn, kalltext from karantan order by regel, rad_id")
-    assert {r[0] for r in held} == {"personuppgifter", "procent_0_100", "tusenfel"}
+    assert {r[0] for r in held} == {"procent_0_100", "tusenfel"}
     assert all(r[2] == "felrader.txt" for r in held)
-    assert not any("anna.andersson" in (r[1] + (r[3] or "")) for r in held)
-    assert any("[epost]" in r[3] for r in held if r[0] == "personuppgifter")
+    assert q("select count(*) from raw.rapport_fakta where document = 'felrader.txt' "
+             "and label = 'Intäkter (frågor: [e-post])'") == [(8,)]
     for table in ("fct_ekonomi", "fct_personal", "karantan", "raw.rapport_fakta"):
         assert q(f"select count(*) from {table} where kalltext like '%anna.andersson%'"
                  if table != "raw.rapport_fakta" else

@@ -80,9 +80,18 @@ def test_a_value_1000_times_off_its_row_is_suspect_but_an_early_utfall_is_not() 
         # only two values: cannot tell which one is off
         {"evidence": "Intäkter", "scenario": "utfall", "value": 5.1},
         {"evidence": "Intäkter", "scenario": "budget", "value": 5100.0},
+        # Borås, February: an utfall of -18 tkr against a full-year -13 800 is a real, early
+        # figure (a whole number), not an mnkr value
+        {"evidence": "Feriearbeten 0 -13 800 0 -18 -13 800 0", "scenario": "budget", "value": -13800.0, "raw_value": "-13 800"},
+        {"evidence": "Feriearbeten 0 -13 800 0 -18 -13 800 0", "scenario": "utfall", "value": -18.0, "raw_value": "-18"},
+        {"evidence": "Feriearbeten 0 -13 800 0 -18 -13 800 0", "scenario": "prognos", "value": -13800.0, "raw_value": "-13 800"},
+        # the same row with the utfall printed as mnkr (-13,8) is suspect
+        {"evidence": "Feriearbeten 2", "scenario": "budget", "value": -13800.0, "raw_value": "-13 800"},
+        {"evidence": "Feriearbeten 2", "scenario": "utfall", "value": -13.8, "raw_value": "-13,8"},
+        {"evidence": "Feriearbeten 2", "scenario": "prognos", "value": -13800.0, "raw_value": "-13 800"},
     )
     out = rules.not_1000x_off_row(df, CheckContext())
-    assert out.index == [0]
+    assert out.index == [0, 13]
     assert "mindre" in out.reasons[0] and "12.3" in out.reasons[0]
 
 

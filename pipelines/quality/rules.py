@@ -86,7 +86,9 @@ def not_1000x_off_row(df: pd.DataFrame, context: Any, *, value_column: str = "va
     """A level value (utfall, budget, prognos, bokslut) in tkr that is ~1000× off the median
     of its printed row (tkr/mnkr or kr/tkr confusion). Needs at least ``min_group_size``
     values in the row so the odd one out can be told; differences (avvikelse, förändring)
-    are not compared."""
+    are not compared. A value ~1000× too small is only suspect when it is printed as an
+    mnkr figure is, with decimals (`13,8` among `13 800`): a small whole number is an early
+    utfall against a full-year budget (Borås, February: `Feriearbeten … -13 800 … -18`)."""
     values = pd.to_numeric(df[value_column], errors="coerce")
     mask = (df[unit_column] == unit) & df[scenario_column].isin(list(scenarios)) & values.notna() & (values != 0)
     if method_column in df.columns:
@@ -100,6 +102,9 @@ def not_1000x_off_row(df: pd.DataFrame, context: Any, *, value_column: str = "va
     median = absval.groupby(key).transform("median")
     ratio = absval / median
     small = (ratio * factor).between(1 / tolerance, tolerance)
+    if "raw_value" in sub.columns:
+        printed = sub["raw_value"]
+        small &= printed.isna() | printed.astype(str).str.contains(r"\d[,.]\d{1,3}\s*%?\s*$", regex=True)
     big = (ratio / factor).between(1 / tolerance, tolerance)
     suspect = (size >= min_group_size) & (small | big)
     bad = suspect[suspect].index.tolist()

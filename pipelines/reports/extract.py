@@ -2,93 +2,26 @@
 
 Expected problems (empty, corrupt, password-protected, wrong format) never raise: they
 come back as a result with status ``avvisad`` and a one-line ``orsak``.
+
+Flow per document: pages (PDF: pypdfium2 text on every page, character boxes on pages that
+look like tables; text: encoding, then tab / layout / flattened lines), metadata (kommun,
+nämnd, type, period), tables by geometry → facts (mapping), sum checks, narrative
+sentences, and a privacy filter last.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from pipelines.reports import pdf, text
+from pipelines.reports import checks, metadata, narrative, pdf, privacy, status, text
 from pipelines.reports.guard import precheck
 from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, ExtractionResult
 from pipelines.reports.facts import Fact
-from pipelines.reports.numbers import parse_number
+from pipelines.reports.mapping import DocContext, table_facts
+from pipelines.reports.tables import Table, document_words, find_tables, reset_document_words, set_document_words
+from pipelines.reports.units import money_unit
 
-EXTRACTOR_VERSION = "0.1.0"
-VOCABULARY_DIR = Path(__file__).parent / "vocabulary"
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> dict:
-    return {
-        "columns": yaml.safe_load((VOCABULARY_DIR / "columns.yml").read_text(encoding="utf-8")),
-        "measures": yaml.safe_load((VOCABULARY_DIR / "measures.yml").read_text(encoding="utf-8")),
-    }
-
-
-def scenario_of(header: str) -> str | None:
-    low = header.lower()
-    for entry in vocabulary()["columns"]["scenarios"]:
-        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in entry["words"]):
-            return entry["scenario"]
-    return None
-
-
-def measure_of(label: str) -> tuple[str, str, str] | None:
-    """(schema, measure, unit) for a row label, by longest matching prefix."""
-    low = label.strip().lower()
-    best: tuple[int, tuple[str, str, str]] | None = None
-    for schema, entries in vocabulary()["measures"].items():
-        for entry in entries:
-            for prefix in entry["match"]:
-                if low.startswith(prefix) and (best is None or len(prefix) > best[0]):
-                    best = (len(prefix), (schema, entry["measure"], entry["unit"]))
-    return best[1] if best else None
-
-
-def _tab_table_facts(lines: list[str], document: str, page: int | None) -> list[Fact]:
-    """Facts from tab-separated tables: a header line, then label + value lines."""
-    facts: list[Fact] = []
-    header: list[str] | None = None
-    for raw in lines:
-        cells = raw.split("\t")
-        if len(cells) < 2:
-            header = None
-            continue
-        values = [parse_number(c.replace("%", "")) for c in cells[1:]]
-        if not any(v is not None for v in values):
-            header = cells
-            continue
-        if header is None or len(header) != len(cells):
-            continue
-        label = cells[0].strip()
-        found = measure_of(label)
-        if not found:
-            continue
-        schema, measure, unit = found
-        for i, (cell, value) in enumerate(zip(cells[1:], values), start=1):
-            if value is None or "%" in cell and unit != "procent":
-                continue
-            column = header[i].strip()
-            date = _DATE.search(column)
-            year = _YEAR.search(column)
-            facts.append(
-                Fact(
-                    document=document, page=page, schema=schema, label=label, column=column,
-                    scenario=scenario_of(column) or ("utfall" if date else None),
-                    year=int(date.group(1)[:4]) if date else (int(year.group(1)) if year else None),
-                    period_end=date.group(1) if date else None, kon="T" if schema == "personal" else None,
-                    value=value, unit=unit, evidence=raw.strip(), method="table", measure=measure,
-                    raw_value=cell.strip(), raw_unit=unit, row=None, col=i,
-                )
-            )
-    return facts
+EXTRACTOR_VERSION = "0.3.2"
 
 
 def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None) -> ExtractionResult:
@@ -99,18 +32,125 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
         precheck(path, name)
         if suffix == ".pdf":
             info.format = "pdf"
-            pages = pdf.page_texts(path)
-            info.sidor = len(pages)
-            info.bildsidor = [i for i, t in enumerate(pages, 1) if len(t.strip()) < pdf.MIN_TEXT_CHARS]
-            facts = [f for i, t in enumerate(pages, 1) for f in _tab_table_facts(t.split("\n"), name, i)]
+            doc = _from_pdf(path, name, info, kommun_kod)
         elif suffix == ".txt":
             info.format = "txt"
-            facts = _tab_table_facts(text.read_text(path).split("\n"), name, None)
+            doc = text.read_document(path, name)
+        elif suffix == ".docx":
+            info.format = "docx"
+            from pipelines.reports import docx
+
+            doc = docx.read_document(path, name)
         else:
             raise ExtractionError(f"{name}: okänt filformat '{suffix or '(inget)'}' (expected .pdf, .txt or .docx)")
     except ExtractionError as exc:
         info.status, info.orsak = AVVISAD, str(exc)
         return ExtractionResult(info)
-    for fact in facts:
-        fact.kommun_kod = info.kommun_kod
+    facts = _facts(doc, info, kommun_kod, path.parent.name)
     return ExtractionResult(info, facts)
+
+
+class Document:
+    """What a reader hands on: page texts, tables per page and flattened-text facts."""
+
+    def __init__(self, name: str, page_texts: list[str], tables: list[Table], paged: bool,
+                 image_pages: list[int] | None = None, chart_pages: list[int] | None = None,
+                 extra_facts: list[Fact] | None = None, lines_by_page: dict | None = None):
+        self.name = name
+        self.page_texts = page_texts
+        self.tables = tables
+        self.paged = paged
+        self.image_pages = image_pages or []
+        self.chart_pages = chart_pages or []
+        self.extra_facts = extra_facts or []
+        self.lines_by_page = lines_by_page or {}
+        self.picture_pages: list[int] = []
+        self.status_rows: list[status.StatusRow] = []
+
+
+def _from_pdf(path: Path, name: str, info: DocumentInfo, kommun_kod: str | None) -> Document:
+    pages = pdf.read_pages(path)
+    info.sidor = len(pages)
+    tables: list[Table] = []
+    lines_by_page = {}
+    token = set_document_words(document_words([p.text for p in pages]))
+    try:
+        for p in pages:
+            if p.kind == "table":
+                lines_by_page[p.number] = p.lines
+                tables.extend(find_tables(p.lines, p.number, "pdf"))
+    finally:
+        reset_document_words(token)
+    image = [p.number for p in pages if p.kind == "image"]
+    chart = [p.number for p in pages if p.kind == "chart"]
+    doc = Document(name, [p.text for p in pages], tables, True, image, chart, lines_by_page=lines_by_page)
+    doc.status_rows = status.find_rows([(p.number, p.lines, p.icons) for p in pages if p.lines])
+    pages_with_tables = {t.page for t in tables}
+    doc.picture_pages = [p.number for p in pages
+                         if p.has_image and p.kind in ("text", "table") and p.number not in pages_with_tables]
+    return doc
+
+
+def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: str | None = None) -> list[Fact]:
+    meta = metadata.read_metadata(doc.page_texts, kommun_kod, folder)
+    info.kommun_kod, info.kommun, info.namnd = meta.kommun_kod, meta.kommun, meta.namnd
+    info.dokumenttyp = meta.dokumenttyp
+    if meta.period:
+        info.period_typ, info.period_slut, info.ar = meta.period.type, meta.period.end, meta.period.year
+    info.bildsidor = sorted(set(doc.image_pages) | set(doc.chart_pages))
+    for p in doc.image_pages:
+        info.varningar.append(f"sida {p}: ingen textrad (bild eller skannad sida), inget extraherat")
+    for p in doc.chart_pages:
+        info.varningar.append(f"sida {p}: diagram (siffrorna finns i bilden), inget extraherat")
+    for p in doc.picture_pages:
+        info.varningar.append(f"sida {p}: bild som kan innehålla en tabell (ingen OCR), inget extraherat från bilden")
+    if not info.kommun_kod:
+        info.varningar.append("kommun okänd (lägg filen i inkorgens mapp med kommunkod)")
+    ctx = DocContext(
+        document=doc.name, period=meta.period, doc_type=meta.dokumenttyp, kommun_kod=meta.kommun_kod,
+        namnd=meta.namnd, money=_document_money(doc.tables),
+    )
+    facts: list[Fact] = []
+    _inherit_headers(doc.tables)
+    doc.tables = [t for t in doc.tables if not t.continuation or any(c.header or c.group for c in t.columns)]
+    for table in doc.tables:
+        tf = table_facts(table, ctx)
+        checks.check_table(table, tf)
+        facts.extend(tf)
+    facts.extend(doc.extra_facts)
+    facts.extend(status.row_facts(doc.status_rows, ctx))
+    goals = list(dict.fromkeys(f.goal for f in facts if f.goal))
+    facts.extend(narrative.extract(doc.page_texts, ctx, doc.paged, doc.chart_pages + doc.image_pages, goals))
+    facts = privacy.scrub(facts)
+    for fact in facts:
+        fact.kommun_kod = ctx.kommun_kod
+        fact.namnd = ctx.namnd
+    info.varningar.extend(ctx.warnings)
+    return facts
+
+
+def _document_money(tables: list[Table]):
+    for t in tables:
+        for text in (t.stub, *t.caption):
+            u = money_unit(text)
+            if u:
+                return u
+    return None
+
+
+def _inherit_headers(tables: list[Table]) -> None:
+    """A table without header lines that continues the previous table (next page, same
+    number of columns at the same places) takes over its headers and caption."""
+    for prev, table in zip(tables, tables[1:]):
+        if any(c.header or c.group for c in table.columns) or table.stub:
+            continue
+        if len(prev.columns) != len(table.columns):
+            continue
+        if table.continuation and (prev.page is None or table.page not in (prev.page, prev.page + 1)):
+            continue
+        if table.source == "pdf" and any(min(a.x1, b.x1) - max(a.x0, b.x0) < -4 for a, b in zip(prev.columns, table.columns)):
+            continue
+        for a, b in zip(prev.columns, table.columns):
+            b.header, b.group = a.header, a.group
+        table.stub, table.caption = prev.stub, prev.caption
+        table.heading = table.heading or prev.heading

@@ -2,33 +2,236 @@
 
 Thousands separators are spaces of any kind (U+0020, U+00A0, U+202F, U+2009), the decimal
 mark is a comma (a point in some BI exports), minus is a hyphen, U+2212 or an en dash.
+A cell may carry a comparator (``<6%``, ``≥90``), a percent sign, a unit word (``0,2 mnkr``),
+a footnote star (``-400*``), a year in brackets (``74 (2024)``) or a qualifier (``ung``).
+
+Three entry points:
+
+- :func:`parse_cell` reads one table cell that geometry has already isolated;
+- :func:`find_numbers` finds numbers in running text (narrative sentences);
+- :func:`segmentations` lists the ways a run of glued numbers (``-730-13 899-2 290``)
+  can be read as exactly *n* numbers, for flattened tables.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Iterator
 
 SPACES = " \u00a0\u202f\u2009"
-MINUSES = "-\u2212\u2013"
+MINUSES = "-\u2212\u2013\u2012\u2014"
+_MC = "\\-\u2212\u2013\u2012\u2014"   # MINUSES inside a character class
 _SP = f"[{SPACES}]"
-_NUMBER = re.compile(
-    rf"^(?P<sign>[{MINUSES}+])?\s?(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:[,.](?P<dec>\d+))?\s?(?P<pct>%)?$"
+_SIGN = rf"[{_MC}+]"
+# comparators as printed, normalised to ASCII
+COMPARATORS = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">=", "=": "=", "=<": "<=", "=>": ">="}
+_COMP = r"(?:<=|>=|=<|=>|[<>≤≥=])"
+_NUMBER_CORE = rf"(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:[,.](?P<dec>\d+))?"
+_CELL = re.compile(
+    rf"^(?:(?P<pre>ung\.?|ca\.?|cirka|drygt|knappt|närmare|över|under)\s)?(?P<comp>{_COMP})?\s?(?P<sign>{_SIGN})?\s?{_NUMBER_CORE}"
+    rf"\s?(?P<pct>%|procent\b)?\s?(?P<unit>[A-Za-zåäöÅÄÖ]{{1,9}}\.?)?\s?(?P<year>\((?:19|20)\d\d\))?\s?(?P<star>\*+)?$"
 )
+_PLUSMINUS_ZERO = re.compile(r"^(?:±|\+/-|\+-|-/\+)\s?0(?:[,.]0+)?\s?(?P<unit>[A-Za-zåäö]{1,9})?$")
+# Words that stand in a value cell for "no value" (kept out of the facts, never an error).
+NO_VALUE_WORDS = {
+    "", "-", "–", "—", "−", "..", "...", "x", "saknas", "ej aktuellt", "stängt", "inga", "ingen",
+    "ej tillgänglig", "uppgift saknas", "ej mätt", "n/a", "na", "ej", "ej aktuell",
+}
+# Qualifiers that may follow a number in a cell ("117 271 ung" = ungefär).
+QUALIFIERS = {"ung", "ca", "st", "ggr"}
+
+
+@dataclass
+class Num:
+    """One number read from a cell or a sentence, with what was printed around it."""
+
+    value: float
+    raw: str
+    decimals: int = 0
+    percent: bool = False
+    comparator: str | None = None
+    unit: str | None = None          # unit word printed with the number (tkr, mnkr, kr, åa …)
+    year: int | None = None          # "(2024)" after the number
+    footnote: bool = False           # a "*" after the number
+    explicit_sign: bool = False      # the number carried a + or − sign
+
+
+def clean(text: str) -> str:
+    """Soft hyphens out, odd spaces to plain spaces, whitespace collapsed."""
+    text = text.replace("\ufffe", "").replace("\u00ad", "").replace("\ufeff", "")
+    text = re.sub(rf"[{SPACES}\t]+", " ", text)
+    return text.strip()
+
+
+def _to_float(int_part: str, dec: str | None) -> float:
+    digits = re.sub(_SP, "", int_part)
+    return float(f"{digits}.{dec}" if dec else digits)
+
+
+def parse_cell(text: str) -> Num | None:
+    """The one number in a table cell, or None when the cell is not one number.
+
+    ``"-"``, ``"–"``, blank and the no-value words give None (see :func:`is_no_value`).
+    """
+    raw = text.strip()
+    cell = raw.replace("\ufffe", "").replace("\u00ad", "")
+    cell = re.sub(rf"[{SPACES}]+", " ", cell).strip()
+    if is_no_value(cell):
+        return None
+    m0 = _PLUSMINUS_ZERO.match(cell)
+    if m0:
+        return Num(0.0, raw, unit=m0.group("unit"))
+    m = _CELL.match(cell)
+    if not m:
+        return None
+    unit = m.group("unit")
+    if unit and unit.lower().rstrip(".") not in _UNIT_SUFFIXES and unit.lower() not in QUALIFIERS:
+        return None
+    value = _to_float(m.group("int"), m.group("dec"))
+    sign = m.group("sign")
+    if sign and sign != "+":
+        value = -value
+    comp = m.group("comp")
+    year = m.group("year")
+    return Num(
+        value=value,
+        raw=raw,
+        decimals=len(m.group("dec") or ""),
+        percent=bool(m.group("pct")),
+        comparator=COMPARATORS.get(comp) if comp else None,
+        unit=None if not unit or unit.lower() in QUALIFIERS else unit.rstrip("."),
+        year=int(year[1:-1]) if year else None,
+        footnote=bool(m.group("star")),
+        explicit_sign=bool(sign),
+    )
+
+
+# unit words that may follow a number inside a cell
+_UNIT_SUFFIXES = {
+    "tkr", "mnkr", "mkr", "mdkr", "mdr", "kr", "msek", "ksek", "sek", "åa", "st", "dagar", "dgr",
+    "timmar", "tim", "h", "år", "ggr", "pe", "procentenheter", "personer", "pers",
+}
+
+
+def is_no_value(cell: str) -> bool:
+    """A cell that stands for "no value" (dash, blank, Stängt, Ej aktuellt …)."""
+    c = clean(cell).lower().rstrip("*")
+    return c in NO_VALUE_WORDS or bool(re.fullmatch(rf"[{_MC}]+", c))
 
 
 def parse_number(text: str) -> float | None:
-    """The number in a single cell, or None when the cell is not one number.
+    """The value of a single number cell, or None (kept for callers that need only the value)."""
+    num = parse_cell(text)
+    if num is None or num.comparator:
+        return None
+    return num.value
 
-    ``"-"``, ``"–"`` and blank mean "no value" and give None.
+
+def looks_numeric(token: str) -> bool:
+    """A word that is (part of) a number as printed: digits, signs, comma, percent."""
+    t = token.replace("\u00ad", "")
+    return bool(re.fullmatch(rf"{_COMP}?[{_MC}+]?\d[\d,.]*%?\*?|[{_MC}+]", t))
+
+
+# --------------------------------------------------------------------------- running text
+
+_TEXT_NUMBER = re.compile(
+    rf"(?<![\w,.\d{_MC}])(?P<sign>[{_MC}+](?:{_SP})?)?"
+    rf"(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d+)(?:,(?P<dec>\d+))?(?![\d])"
+)
+
+
+def find_numbers(text: str) -> Iterator[tuple[int, int, Num]]:
+    """Numbers in running text: (start, end, Num). Decimal comma only; a sign counts when it
+    stands before the number (``-15,0``, ``− 6 279``) and not after a word (``LSS-2``)."""
+    for m in _TEXT_NUMBER.finditer(text):
+        sign = m.group("sign")
+        value = _to_float(m.group("int"), m.group("dec"))
+        if sign and sign.strip() not in ("+",):
+            value = -value
+        yield m.start(), m.end(), Num(
+            value=value, raw=m.group(0), decimals=len(m.group("dec") or ""), explicit_sign=bool(sign)
+        )
+
+
+# --------------------------------------------------------------------------- glued numbers
+
+_ATOM = re.compile(rf"(?P<sign>[{_MC}+])?(?P<digits>\d+)(?:,(?P<dec>\d+))?")
+
+
+@dataclass(frozen=True)
+class _Atom:
+    sign: str | None
+    digits: str
+    dec: str | None
+    space_before: bool      # separated from the previous atom by a space (not glued by a sign)
+
+
+def _atoms(text: str) -> list[_Atom] | None:
+    atoms: list[_Atom] = []
+    pos = 0
+    text = text.strip()
+    while pos < len(text):
+        space = False
+        while pos < len(text) and text[pos] in SPACES:
+            pos += 1
+            space = True
+        if pos >= len(text):
+            break
+        m = _ATOM.match(text, pos)
+        if not m:
+            return None
+        atoms.append(_Atom(m.group("sign"), m.group("digits"), m.group("dec"), space or not atoms))
+        pos = m.end()
+    return atoms
+
+
+def segmentations(text: str, count: int, limit: int = 64) -> list[list[float]]:
+    """Every reading of a run of numbers as exactly ``count`` numbers (at most ``limit``).
+
+    A sign always starts a number; a space before a group of exactly three digits may be a
+    thousands separator or a cell boundary, which is where readings differ. A decimal part
+    ends a number.
     """
-    cell = text.strip().replace("\ufffe", "").replace("\u00ad", "")
-    if not cell or cell in MINUSES:
-        return None
-    m = _NUMBER.match(cell)
-    if not m:
-        return None
-    digits = re.sub(_SP, "", m.group("int"))
-    value = float(f"{digits}.{m.group('dec')}" if m.group("dec") else digits)
-    if m.group("sign") and m.group("sign") != "+":
-        value = -value
-    return value
+    atoms = _atoms(text)
+    if atoms is None:
+        return []
+    out: list[list[float]] = []
+
+    def number(parts: list[_Atom]) -> float:
+        first = parts[0]
+        value = float("".join(p.digits for p in parts) + (f".{parts[-1].dec}" if parts[-1].dec else ""))
+        return -value if first.sign and first.sign != "+" else value
+
+    def walk(i: int, acc: list[float]) -> None:
+        if len(out) >= limit:
+            return
+        if i == len(atoms):
+            if len(acc) == count:
+                out.append(list(acc))
+            return
+        if len(acc) >= count:
+            return
+        first = atoms[i]
+        j = i + 1
+        parts = [first]
+        acc.append(number(parts))
+        walk(j, acc)
+        acc.pop()
+        if len(first.digits) > 3 or first.dec:
+            return
+        while j < len(atoms):
+            nxt = atoms[j]
+            if nxt.sign or not nxt.space_before or len(nxt.digits) != 3 or parts[-1].dec:
+                break
+            parts.append(nxt)
+            j += 1
+            acc.append(number(parts))
+            walk(j, acc)
+            acc.pop()
+            if nxt.dec:
+                break
+
+    walk(0, [])
+    return out

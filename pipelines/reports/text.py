@@ -1,13 +1,31 @@
-"""Reading plain-text reports: detect the encoding, normalise line ends and odd characters."""
+"""Reading plain-text reports: detect the encoding, normalise line ends and odd characters,
+and turn the lines into cells.
+
+Three shapes of table occur in text files:
+
+- tab-separated cells (kept by some converters): every tab is a cell boundary;
+- layout text (``pdftotext -layout``): columns are runs of two or more spaces, pages are
+  separated by form feeds; the same geometry code as for PDF pages reads them, with the
+  character column as x;
+- flattened running text (tables pasted into one line): see :mod:`flat`.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from pipelines.reports import flat, status
 from pipelines.reports.document import ExtractionError
+from pipelines.reports.layout import Line, layout_text_lines, tab_text_lines
+from pipelines.reports.tables import (
+    Table, document_words, find_tables, reset_document_words, set_document_words,
+)
 
 # Characters PDF-to-text tools leave behind that carry no meaning in our documents.
-_DROP = {"\ufffe": "", "\u00ad": "", "\ufeff": ""}
+_DROP = {"\ufeff": ""}
+# A running line this long holds a flattened page (tables pasted into text).
+FLAT_LINE = 400
 
 
 def decode(data: bytes, name: str) -> str:
@@ -28,8 +46,72 @@ def decode(data: bytes, name: str) -> str:
                 text = data.decode("latin-1")
     for bad, good in _DROP.items():
         text = text.replace(bad, good)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # a soft hyphen (U+00AD) or U+FFFE at a line end joins the word halves
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\ufffe\u00ad]\n", "", text)
+    return text.replace("\ufffe", "").replace("\u00ad", "")
 
 
 def read_text(path: Path) -> str:
     return decode(path.read_bytes(), path.name)
+
+
+def text_lines(page_text: str, page: int | None) -> list[Line]:
+    """Lines of cells for one page of text: tab cells where a line has tabs, else layout
+    cells (runs of 2+ spaces)."""
+    out: list[Line] = []
+    for n, raw in enumerate(page_text.split("\n")):
+        if not raw.strip() or len(raw) > FLAT_LINE:
+            continue
+        if "\t" in raw.strip("\t") or raw.count("\t") >= 2:
+            made = tab_text_lines(raw, page)
+        else:
+            made = layout_text_lines(raw, page)
+        for ln in made:
+            ln.index = n
+            ln.top, ln.bottom = float(n), float(n + 1)
+            for c in ln.cells:
+                c.top, c.bottom = float(n), float(n + 1)
+                for w in c.words:
+                    w.top, w.bottom = float(n), float(n + 1)
+            ln.raw = raw
+            out.append(ln)
+    for prev, ln in zip(out, out[1:]):
+        ln.gap_above = ln.top - prev.bottom
+    if out:
+        out[0].gap_above = 99.0
+        out[0].margin = True
+        out[-1].margin = True
+    return out
+
+
+def read_document(path: Path, name: str):
+    """A text file as a Document (see extract.py): pages split at form feeds, tables from
+    tab/layout lines, flattened tables from running lines."""
+    from pipelines.reports.extract import Document
+
+    text = read_text(path)
+    pages = text.split("\f") if "\f" in text else [text]
+    token = set_document_words(document_words(pages))
+    tables: list[Table] = []
+    status_pages = []
+    try:
+        for i, page_text in enumerate(pages, 1):
+            lines = text_lines(page_text, None)
+            status_pages.append((None, lines, []))
+            page_tables = find_tables(lines, None, "text")
+            for t in page_tables:
+                t.id = f"s{i}{t.id}" if len(pages) > 1 else t.id
+            tables.extend(page_tables)
+        flat_tables = flat.find_tables(text)
+    finally:
+        reset_document_words(token)
+    # table ids unique in the document
+    seen: dict[str, int] = {}
+    for t in tables + flat_tables:
+        seen[t.id] = seen.get(t.id, 0) + 1
+        if seen[t.id] > 1:
+            t.id = f"{t.id}_{seen[t.id]}"
+    doc = Document(name, pages, tables + flat_tables, paged=False)
+    doc.status_rows = status.find_rows(status_pages, text_source=True)
+    return doc

@@ -1,0 +1,461 @@
+"""Key figures stated in sentences (method ``narrative``), uppdrag statuses, and counts of
+ej verkställda beslut.
+
+- Sentences: ``Prognosen … visar ett underskott på -15,0 mnkr``, ``Helårsprognosen för … är
+  -11,0 mnkr``, ``Den totala sjukfrånvaron för 2025 var 7,1 %``. Rules live in
+  ``vocabulary/narrative.yml``; amounts in brackets (earlier figures) are skipped. An
+  unsigned amount after ``underskott`` is read as negative (the sentence says so); the
+  printed text stays in ``raw_value`` and ``evidence``.
+- Area lines: ``Förskola + 6 239 tkr`` under a heading about avvikelse → budgetavvikelse of
+  that area.
+- Uppdrag: ``Uppdrag: <text> Status Pågående`` and table lines ``▶ <text> Pågående``.
+- Ej verkställda beslut: ``Antal ej verkställda beslut 2 … Kvinnor: 1 Män: 1``.
+
+Narrative facts carry a lower ``confidence`` than table facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports.facts import Fact
+from pipelines.reports.mapping import DocContext, is_area
+from pipelines.reports.numbers import MINUSES, find_numbers
+from pipelines.reports.periods import read_period
+from pipelines.reports.units import money_unit
+from pipelines.reports.vocabulary import any_word, has_word, norm, vocabulary
+
+_MC = re.escape(MINUSES)
+_UNIT_AFTER = re.compile(r"^\s?(tkr|mnkr|mkr|mdkr|miljoner kronor|miljon kronor|msek|%|procent)(?![\wåäöÅÄÖ])", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\d])|\u2022")
+_TABLE_LINE = re.compile(r"\t|(?:[-−–]?\d[\d ,]*\s+){3,}[-−–]?\d|(?:[-−–]?\d[\d,]*\s?%\s+){2,}[-−–]?\d")
+
+
+def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: list[int],
+            goals: list[str] | None = None) -> list[Fact]:
+    facts: list[Fact] = []
+    context = [""]
+    heading = [None]
+    for i, text in enumerate(page_texts, 1):
+        if i in skip_pages:
+            continue
+        page = i if paged else None
+        body = "\n".join(ln for ln in text.split("\n") if not _AREA_LINE.match(ln.strip()))
+        facts.extend(_sentences(body, page, ctx))
+        facts.extend(_area_lines(text, page, ctx, context))
+        facts.extend(_uppdrag(text, page, ctx))
+        facts.extend(_ej_verkstallda(text, page, ctx))
+        facts.extend(_goal_status(text, page, ctx, goals or [], heading))
+    return _dedupe(facts)
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        key = (f.page, f.measure, f.scenario, f.value, f.area, f.label, f.status, f.kon)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of running text; table lines (tabs, three or more numbers) are left out."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        lines = [ln for ln in para.split("\n") if len(ln) > 300 or not _TABLE_LINE.search(ln)]
+        # a short line without closing punctuation followed by a capitalised line is a heading
+        chunks: list[list[str]] = [[]]
+        for i, ln in enumerate(lines):
+            chunks[-1].append(ln)
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if len(ln.strip()) < 60 and not re.search(r"[,;:\-–]\s*$", ln.strip()) and nxt[:1].isupper():
+                chunks.append([])
+        flat_parts = [re.sub(r"\s+", " ", " ".join(c)) for c in chunks if c]
+        for s in (piece for part in flat_parts for piece in _SENTENCE_END.split(part)):
+            s = s.strip()
+            # a sentence glued to a flattened table: keep what follows the last run of numbers
+            runs = list(re.finditer(rf"(?:[{_MC}]?\d[\d ,{_MC}]*\s+){{3,}}[{_MC}]?\d[\d ,]*", s))
+            if runs:
+                s = s[runs[-1].end():].strip()
+            if s and len(re.findall(r"\d[\d ]*(?:,\d+)?", s)) < 5:
+                out.append(s)
+    return out
+
+
+def _bracketed(sentence: str, start: int) -> bool:
+    before = sentence[:start]
+    return before.count("(") > before.count(")")
+
+
+def _amounts(sentence: str) -> list[tuple[int, int, float, str, str]]:
+    """(start, end, value, raw number, raw unit) for numbers followed by a unit word."""
+    out = []
+    for start, end, num in find_numbers(sentence):
+        m = _UNIT_AFTER.match(sentence[end:])
+        if not m:
+            # "0,2Mkr" glued
+            m = re.match(r"(mnkr|mkr|tkr)\b", sentence[end:], re.I)
+            if not m:
+                continue
+        if _bracketed(sentence, start):
+            continue
+        unit = m.group(1)
+        out.append((start, end + m.end(), num.value, sentence[start:end].strip(), unit))
+    return out
+
+
+def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
+    rules = vocabulary()["narrative"]["rules"]
+    sign_words = vocabulary()["narrative"]["sign_words"]
+    out: list[Fact] = []
+    for sentence in sentences(text):
+        if len(sentence) > 600 or len(sentence) < 15:
+            continue
+        out.extend(_personal_counts(sentence, page, ctx))
+        amounts = _amounts(sentence)
+        if not amounts:
+            continue
+        pair = _kon_pair(sentence, amounts, page, ctx, rules, sign_words)
+        if pair:
+            out.extend(pair)
+            continue
+        for rule in rules:
+            if not any_word(sentence, rule["needs_any"]):
+                continue
+            if rule["needs_also"] and not any_word(sentence, rule["needs_also"]):
+                continue
+            wanted = [a for a in amounts if (a[4] in ("%", "procent")) == bool(rule.get("percent"))]
+            if not wanted:
+                continue
+            start, end, value, raw, unit_word = wanted[0]
+            if len(wanted) > 1 and rule.get("percent"):
+                level = [a for a in wanted if re.search(r"(?:\bvar|\bpå|\btill|\bär|\buppgår till)\s*$", sentence[:a[0]])]
+                if level:
+                    start, end, value, raw, unit_word = level[0]
+            elif len(wanted) > 1 and not rule.get("percent"):
+                # several amounts: take the one nearest after the trigger word
+                trigger = _trigger_pos(sentence, rule["needs_any"])
+                after = [a for a in wanted if a[0] >= trigger]
+                start, end, value, raw, unit_word = (after or wanted)[0]
+            fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
+            if fact:
+                out.append(fact)
+            break
+    return out
+
+
+def _personal_counts(sentence: str, page, ctx: DocContext) -> list[Fact]:
+    """``40 tillsvidareanställda``, ``15 har slutat``, ``39,8 årsarbetare``, ``35 kvinnor``."""
+    out: list[Fact] = []
+    low = sentence.lower()
+    named = []
+    for rule in vocabulary()["narrative"]["personal_counts"]:
+        for phrase in rule["after"]:
+            for m in re.finditer(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0]\d{{3}})*(?:,\d+)?)\s+(?:st\s+)?{re.escape(phrase)}(?![a-zåäö])", low):
+                named.append((m.start(), rule, m.group(1)))
+            if has_word(sentence, phrase):
+                named.append((None, rule, None))
+    kinds = {r["measure"] for _pos, r, _raw in named}
+    for pos, rule, raw in named:
+        if raw is None:
+            continue
+        out.append(_count_fact(sentence, page, ctx, rule, raw, "T"))
+    if len(kinds) == 1:
+        rule = named[0][1]
+        for kon, word in (("K", "kvinnor"), ("M", "män")):
+            m = re.search(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0]\d{{3}})*)\s+{word}\b", low)
+            if m:
+                out.append(_count_fact(sentence, page, ctx, rule, m.group(1), kon))
+    return out
+
+
+def _count_fact(sentence: str, page, ctx: DocContext, rule: dict, raw: str, kon: str) -> Fact:
+    value = float(raw.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    period = ctx.period
+    return Fact(
+        document=ctx.document, page=page, schema="personal", label=_label(sentence), column="",
+        scenario="utfall", year=period.year if period else None, period_end=period.end if period else None,
+        kon=kon, value=value, unit=rule["unit"], evidence=sentence, method="narrative", measure=rule["measure"],
+        raw_value=raw, confidence=0.6, period_type=period.type if period else None,
+        kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+    )
+
+
+def _kon_pair(sentence, amounts, page, ctx, rules, sign_words) -> list[Fact]:
+    """``Sjukfrånvaron för såväl kvinnor som män … ligger på 7,3 % respektive 5,7 %``: two
+    values in the order the kön words are printed."""
+    if not has_word(sentence, "respektive"):
+        return []
+    low = norm(sentence)
+    k = re.search(r"\bkvinnor\w*", low)
+    m = re.search(r"\bmän(?:nen)?\b", low)
+    percents = [a for a in amounts if a[4] in ("%", "procent")]
+    if not k or not m or len(percents) != 2:
+        return []
+    rule = next((r for r in rules if r.get("percent") and any_word(sentence, r["needs_any"])), None)
+    if rule is None:
+        return []
+    out = []
+    order = ["K", "M"] if k.start() < m.start() else ["M", "K"]
+    for kon, (start, _end, value, raw, unit_word) in zip(order, percents):
+        fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
+        if fact:
+            fact.kon = kon
+            out.append(fact)
+    return out
+
+
+def _trigger_pos(sentence: str, words: list[str]) -> int:
+    low = norm(sentence)
+    positions = []
+    for w in words:
+        m = re.search(re.escape(norm(w).rstrip("*")), low)
+        if m:
+            positions.append(m.start())
+    return min(positions) if positions else 0
+
+
+def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: float, raw: str, unit_word: str,
+                   sign_words: list[str], start: int) -> Fact | None:
+    percent = unit_word in ("%", "procent")
+    if percent:
+        unit, factor, raw_unit = "procent", 1.0, "%"
+    else:
+        mu = money_unit(unit_word)
+        if mu is None:
+            return None
+        unit, factor, raw_unit = "tkr", mu.factor, unit_word
+    explicit = bool(re.match(rf"[{_MC}+]", raw))
+    if not explicit and not percent and rule["measure"] == "budgetavvikelse" and any_word(sentence[:start], sign_words):
+        value = -value
+    year = ctx.year
+    pm = read_period(sentence, None)
+    if pm.year and abs(pm.year - (ctx.year or pm.year)) <= 1:
+        year = pm.year
+    if rule["period"] == "year_end" or (ctx.period and ctx.period.type == "helar"):
+        period_end = f"{year:04d}-12-31" if year else None
+        period_type = "helar" if year else None
+    else:
+        period_end = ctx.period.end if ctx.period else None
+        period_type = ctx.period.type if ctx.period else None
+        if year and ctx.period and ctx.period.year and year != ctx.period.year and period_end:
+            period_end = f"{year}{period_end[4:]}"
+    kon = "T" if rule["schema"] == "personal" else None
+    if rule["schema"] == "personal":
+        k, m = has_word(sentence, "kvinnor*") or has_word(sentence, "kvinnornas"), has_word(sentence, "män") or has_word(sentence, "männen*")
+        kon = "K" if k and not m else "M" if m and not k else kon     # "Sjukfrånvaron för kvinnor var 7,3 %"
+    area = None
+    words = sentence.split()
+    for n in range(1, min(5, len(words)) + 1):
+        lead = " ".join(words[:n]).rstrip(",:")
+        if is_area(lead):
+            area = lead
+            break
+    return Fact(
+        document=ctx.document, page=page, schema=rule["schema"], label=_label(sentence), column="",
+        scenario=rule["scenario"], year=year, period_end=period_end, kon=kon,
+        value=round(value * factor, 6) if factor != 1 else value, unit=unit, evidence=sentence,
+        method="narrative", measure=rule["measure"], raw_value=raw, raw_unit=raw_unit, area=area,
+        confidence=0.6, period_type=period_type, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+    )
+
+
+def _label(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
+# --------------------------------------------------------------------------- area lines
+
+_AREA_LINE = re.compile(
+    rf"^\s*[•·\-–]?\s*(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ ,.&/()-]{{1,60}}?)\s+"
+    rf"(?P<amount>(?:\+/-|±)\s?0(?:,0)?|[+{_MC}]\s?\d[\d ]*(?:,\d+)?)\s?(?P<unit>tkr|mnkr|mkr)\s*$",
+    re.I,
+)
+
+
+def _area_lines(text: str, page: int | None, ctx: DocContext, state: list[str]) -> list[Fact]:
+    out: list[Fact] = []
+    lines = text.split("\n")
+    for ln in lines:
+        line = ln.strip()
+        if re.search(r"avvikelse|prognos|kommentar|budget", line, re.I) and not _AREA_LINE.match(line):
+            state[0] = line
+        m = _AREA_LINE.match(line)
+        context = state[0]
+        if not m or not context:
+            continue
+        amount = m.group("amount").replace(" ", "")
+        if amount.startswith(("+/-", "±")):
+            value = 0.0
+        else:
+            sign = -1 if amount[0] in MINUSES else 1
+            value = sign * float(amount.lstrip("+" + MINUSES).replace(",", "."))
+        mu = money_unit(m.group("unit"))
+        if mu is None:
+            continue
+        name = " ".join(m.group("name").split()).rstrip(" ,")
+        invest = has_word(context, "investering*")
+        year = ctx.year
+        out.append(Fact(
+            document=ctx.document, page=page, schema="ekonomi", label=name, column="",
+            scenario="avvikelse", year=year, period_end=f"{year:04d}-12-31" if year else None, kon=None,
+            value=round(value * mu.factor, 6), unit="tkr", evidence=line, method="narrative",
+            measure="investering" if invest else "budgetavvikelse", area=name,
+            raw_value=m.group("amount").strip(), raw_unit=m.group("unit"), confidence=0.6,
+            period_type="helar" if year else None, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+        ))
+    return out
+
+
+# --------------------------------------------------------------------------- uppdrag
+
+def _status_words() -> list[tuple[str, str]]:
+    out = []
+    for status, words in vocabulary()["status"]["uppdrag"].items():
+        for w in words:
+            out.append((w, status))
+    return sorted(out, key=lambda p: len(p[0]), reverse=True)
+
+
+def _status_of(text: str) -> str | None:
+    t = norm(text)
+    for w, status in _status_words():
+        if t == norm(w):
+            return status
+    return None
+
+
+def _uppdrag(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
+    out: list[Fact] = []
+    # "Uppdrag: <text> Status Pågående" (running text)
+    for m in re.finditer(r"Uppdrag:\s*(?P<text>.{5,300}?)\s+Status\s+(?P<status>Pågående med avvikelser|Pågående|Avslutad|Avslutat|Ej påbörjad|Ej påbörjat|Genomförd|Försenad)",
+                         text.replace("\n", " ")):
+        status = _status_of(m.group("status")) or m.group("status")
+        label = " ".join(m.group("text").split())
+        # a form "Uppdrag: … Status …" is a two-column table flattened into the text
+        out.append(_uppdrag_fact(ctx, page, label, status, m.group(0), 0.9, table=True))
+    # table lines: "<icon>\t<text>\t<status>"
+    icons = vocabulary()["status"]["icon_status"]
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cells) < 2:
+            continue
+        status = _status_of(cells[-1])
+        icon = cells[0] if cells[0] in icons else None
+        if status is None and icon:
+            status = icons[icon]
+        if status is None:
+            continue
+        # skip the icon, and any mark without letters standing in for one (a cp1252 file has
+        # "?" where the UTF-8 original has ✓ ▶ ⏸)
+        texts = [c for c in cells if c not in icons and _status_of(c) is None and any(ch.isalpha() for ch in c)]
+        if not texts or len(texts[0]) < 10:
+            continue
+        conf = 0.9 if _status_of(cells[-1]) else 0.6
+        out.append(_uppdrag_fact(ctx, page, texts[0], status, line.strip(), conf))
+    return out
+
+
+def _uppdrag_fact(ctx: DocContext, page, label: str, status: str, evidence: str, confidence: float,
+                  table: bool = False) -> Fact:
+    year = ctx.year
+    table = table or "\t" in evidence
+    return Fact(
+        document=ctx.document, page=page, schema="maluppfyllelse", label=label, column="Status",
+        scenario=None, year=year, period_end=ctx.period.end if ctx.period else None, kon=None, value=None,
+        unit="other", evidence=" ".join(evidence.split()), method="table" if table else "narrative",
+        measure="uppdrag", status=status, confidence=confidence,
+        period_type=ctx.period.type if ctx.period else None, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+        table_id="uppdrag" if table else None,
+    )
+
+
+# --------------------------------------------------------------------------- goal status sentences
+
+def _goal_status(text: str, page: int | None, ctx: DocContext, goals: list[str], heading: list) -> list[Fact]:
+    """``Målet … bedöms ha uppnåtts`` under a goal heading → the goal's status."""
+    rule = vocabulary()["narrative"]["goal_status"]
+    known = {norm(g): g for g in goals}
+    subject = "|".join(re.escape(w) for w in rule["subject"])
+    verbs = "|".join(re.escape(w) for w in rule["verbs"])
+    pattern = re.compile(rf"\b(?:{subject})\b[^.]{{0,200}}?\b(?:{verbs})\b(?P<tail>[^.]{{0,160}})", re.I)
+    out: list[Fact] = []
+    buffer: list[str] = []
+    for line in text.split("\n") + [""]:
+        stripped = " ".join(line.split())
+        if norm(stripped) in known:
+            heading[0] = known[norm(stripped)]
+            buffer = []
+            continue
+        if stripped:
+            buffer.append(stripped)
+            if not re.search(r"[.!?]$", stripped):
+                continue
+        paragraph = " ".join(buffer)
+        buffer = []
+        if not heading[0]:
+            continue
+        for m in pattern.finditer(paragraph):
+            tail = re.split(r",|\btrots\b|\bdå\b|\beftersom\b|\bmen\b", m.group("tail"), maxsplit=1)[0]
+            status = next((st for word, st in rule["statuses"] if has_word(tail, word + "*")), None)
+            if status is None:
+                continue
+            sentence = paragraph[m.start():m.end() + 1].strip()
+            out.append(Fact(
+                document=ctx.document, page=page, schema="maluppfyllelse", label=heading[0], column="",
+                scenario=None, year=ctx.year, period_end=ctx.period.end if ctx.period else None, kon=None,
+                value=None, unit="other", evidence=sentence[:300], method="narrative", measure="mal",
+                goal=heading[0], status=status, confidence=0.6,
+                period_type=ctx.period.type if ctx.period else None, kommun_kod=ctx.kommun_kod,
+                namnd=ctx.namnd,
+            ))
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- ej verkställda beslut
+
+def _evb_period(before: str):
+    """The quarter the count is reported for: ``redovisning för kvartal 1 2019 (… till och
+    med 2019-03-31)``; the last such statement before the count."""
+    from pipelines.reports.periods import Period, month_end
+    found = None
+    for m in re.finditer(r"kvartal\s+([1-4])\s+((?:19|20)\d\d)|\b(?:Q|K)([1-4])\s+((?:19|20)\d\d)", before, re.I):
+        q, y = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+        found = Period(type="kvartal", year=y, end=month_end(y, 3 * q))
+    return found
+
+
+_EVB = re.compile(r"Antal ej verkställda beslut:?\s+(?P<n>\d{1,4})\b(?P<rest>.{0,400})", re.I | re.S)
+
+
+def _ej_verkstallda(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
+    out: list[Fact] = []
+    flat = " ".join(text.split())
+    for m in _EVB.finditer(flat):
+        rest = m.group("rest")
+        insats = None
+        im = re.search(r"insatser till:\s*(?:(?:en|ett|två|tre|fyra|fem|\d+)\s+(?:stycken\s+)?)?(?P<i>[^.:]{5,120})[.]", rest, re.I)
+        if im:
+            insats = " ".join(im.group("i").split())
+        period = _evb_period(flat[max(0, m.start() - 500):m.start()]) or ctx.period
+        law = "LSS" if re.search(r"\bLSS\b", flat) else ("SoL" if re.search(r"\bSoL\b", flat) else None)
+        base = dict(
+            document=ctx.document, page=page, schema="verksamhet", column="", scenario="utfall",
+            year=period.year if period else None, period_end=period.end if period else None,
+            unit="antal", method="narrative", measure="ej_verkstallda_beslut", category=insats,
+            confidence=0.7, period_type=period.type if period else None, kommun_kod=ctx.kommun_kod,
+            namnd=ctx.namnd,
+        )
+        label = "Antal ej verkställda beslut" + (f" ({law})" if law else "")
+        out.append(Fact(label=label, kon="T", value=float(m.group("n")), evidence=m.group(0)[:200].strip(),
+                        raw_value=m.group("n"), **base))
+        km = re.search(r"Kvinnor:?\s*(\d{1,4})\s*,?\s*Män:?\s*(\d{1,4})", rest)
+        if km:
+            for kon, val in (("K", km.group(1)), ("M", km.group(2))):
+                out.append(Fact(label=label, kon=kon, value=float(val), evidence=km.group(0), raw_value=val, **base))
+    return out

@@ -1,0 +1,203 @@
+"""extract_file end to end on the product's own sample texts and on corpus documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipelines.reports.extract import extract_file
+from pipelines.reports.facts import CHECKS, KON, METHODS, SCENARIOS, SCHEMAS
+from pipelines.reports.privacy import redact
+from pipelines.reports.text import decode
+from tests.conftest import SAMPLES, shared_path
+
+ALE_2016 = SAMPLES / "001_8298ea3312bc035f.txt"
+ALE_2019 = SAMPLES / "000_29325da1e2c822b1.txt"
+BORAS = SAMPLES / "004_b18213af86805180.txt"
+
+
+def _find(facts, **want):
+    return [f for f in facts if all(getattr(f, k) == v for k, v in want.items())]
+
+
+def test_every_fact_keeps_the_contract() -> None:
+    for path in (ALE_2016, ALE_2019, BORAS):
+        result = extract_file(path)
+        assert result.ok and result.facts
+        for f in result.facts:
+            assert f.schema in SCHEMAS and f.method in METHODS and f.check in CHECKS
+            assert f.scenario is None or f.scenario in SCENARIOS
+            assert f.kon is None or f.kon in KON
+            assert f.evidence and f.unit
+            assert f.value is not None or f.status is not None
+            if f.method == "table":
+                assert f.table_id
+            if f.schema == "personal":
+                assert f.kon in KON
+
+
+def test_tab_tables_of_the_ale_report() -> None:
+    result = extract_file(ALE_2016)
+    info = result.info
+    assert (info.kommun_kod, info.period_slut, info.period_typ) == ("1440", "2016-08-31", "tertial")
+    facts = result.facts
+    (intakter,) = _find(facts, label="Intäkter", column="Budget helår 2016")
+    assert (intakter.value, intakter.unit, intakter.scenario, intakter.period_end) == (265704, "tkr", "budget", "2016-12-31")
+    (avv,) = _find(facts, label="Kostnader", column="Avvikelse prognos budget helår")
+    assert avv.value == -3349 and avv.scenario == "avvikelse" and avv.check == "ok"
+    # a three-line header: group cells spread over the columns below them
+    (ao,) = _find(facts, label="Äldreomsorg", column="Innevarande år Helåret Avvikelse")
+    assert ao.value == -10600 and ao.area == "Äldreomsorg" and ao.measure == "nettokostnad"
+    # personal: a stock at a date, percent kept as percent
+    (sjuk,) = _find(facts, label="Sjukfrånvaro totalt samtliga anställda", column="2016-06-30")
+    assert (sjuk.value, sjuk.unit, sjuk.kon, sjuk.measure, sjuk.period_end) == (9.1, "procent", "T", "sjukfranvaro_total", "2016-06-30")
+    (ars,) = _find(facts, label="Arbetad tid omräknat till årsarbetare", column="2016-06-30")
+    assert ars.value == 702.5 and ars.unit == "arsarbetare" and ars.raw_value == "702,50"
+    # a second label column (Verksamhet | Verksamhetsmått) is the row's area
+    (lss,) = _find(facts, label="Antal boende enligt LSS", column="Budget 2016")
+    assert lss.value == 83 and lss.area == "Funktionshinder" and lss.schema == "verksamhet"
+    # goal table with a måluppfyllelse column
+    (uppf,) = _find(facts, column="Måluppfyllelse")
+    assert uppf.value == 67 and uppf.unit == "procent" and uppf.scenario is None and uppf.schema == "maluppfyllelse"
+    # uppdrag statuses, printed words beside the icons
+    statuses = {f.label: f.status for f in facts if f.measure == "uppdrag"}
+    assert statuses["Rätten att själv styra insatserna inom den beviljade hemtjänsttiden ska utvecklas."] == "Ej påbörjad"
+    assert statuses["Sektorerna skall samverka kring sociala investeringsperspektivet och tidiga/förebyggande insatser"] \
+        == "Pågående med avvikelser"
+
+
+def test_flattened_table_with_glued_numbers_is_read_by_its_own_sums() -> None:
+    """Borås: '-730-13 899-2 290 927-13 399 500-172 …' is 7 rows × 6 columns plus Övrigt,
+    Buffert and Summa; only one reading satisfies avvikelse = prognos − budget and the Summa row."""
+    facts = extract_file(BORAS).facts
+    central = {f.column: f.value for f in facts if f.label == "Central, administration"}
+    assert central == {"Utfall 2018-02": -730, "Budget2019": -13899, "Budget 2019-02": -2290,
+                       "Utfall 2019-02": 927, "Prognos 2019": -13399, "Avvikelse": 500}
+    arbm = {f.column: f.value for f in facts if f.label == "Arbetsmarknadsinsatser"}
+    assert arbm["Prognos 2019"] == -54588 and arbm["Avvikelse"] == -1092
+    summa = {f.column: f.value for f in facts if f.label == "Summa"}
+    assert summa["Budget2019"] == -232900 and summa["Avvikelse"] == 3529
+    (hush,) = _find(facts, label="Antal hushåll med försörjningsstöd", column="Budget 2019")
+    assert hush.value == 650 and hush.schema == "verksamhet"
+
+
+def test_flattened_goal_row_and_ej_verkstallda_counts() -> None:
+    facts = extract_file(ALE_2019).facts
+    goal = _find(facts, column="Målvärde")
+    assert goal and goal[0].value == 5.5 and goal[0].unit == "procent"
+    evb = {f.kon: f.value for f in facts if f.measure == "ej_verkstallda_beslut"}
+    assert evb == {"T": 2, "K": 1, "M": 1}
+    # a row with one value for three columns cannot be placed: refused, not guessed
+    assert not [f for f in facts if f.value == 14.8]
+    uppdrag = [f for f in facts if f.measure == "uppdrag"]
+    assert uppdrag and all(f.status == "Pågående" for f in uppdrag)
+
+
+def test_no_personal_data_in_any_fact() -> None:
+    pattern = re.compile(r"@|nokleby|Nicoletti|\b\d{6}[-+]\d{4}\b|0303-70")
+    for path in (ALE_2019, ALE_2016, BORAS):
+        for f in extract_file(path).facts:
+            for text in (f.label, f.evidence, f.column, f.area or "", f.category or "", f.goal or ""):
+                assert not pattern.search(text), (path.name, text)
+    assert redact("E-post: frida.nokleby@ale.se") == "E-post: [e-post]"
+    assert "[namn]" in redact("Eva-Lotta Pamp (M) (ordförande)")
+    assert "[beslut nr]" in redact("1306312 2018-11-09 Bostad med särskilt stöd")
+    assert "Handläggare [namn]" in redact("Handläggare Jesper Nicoletti")
+
+
+def test_a_row_whose_label_mentions_a_person_keeps_its_numbers_masked(tmp_path) -> None:
+    """The numbers of "Intäkter (frågor: anna.andersson@ale.se)" are the committee's: the
+    row loads with the address masked; a label that is only a name is dropped."""
+    from pipelines.reports.privacy import is_personal
+
+    text = ALE_2016.read_text(encoding="utf-8").replace(
+        "Intäkter\t182 149", "Intäkter (frågor: anna.andersson@ale.se)\t182 149", 1)
+    path = tmp_path / "ale.txt"
+    path.write_text(text, encoding="utf-8")
+    row = [f for f in extract_file(path).facts if f.label.startswith("Intäkter (frågor")]
+    assert len(row) == 8 and {f.label for f in row} == {"Intäkter (frågor: [e-post])"}
+    assert any(f.value == 182149 for f in row) and not any("anna" in f.evidence for f in row)
+    assert is_personal("Eva-Lotta Pamp (M)") and is_personal("Handläggare: Jesper Nicoletti")
+    assert is_personal("anna.andersson@ale.se") and is_personal("1306312")
+    assert not is_personal("Intäkter (frågor: anna.andersson@ale.se)") and not is_personal("Äldreomsorg")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1"])
+def test_text_encodings(encoding: str) -> None:
+    text = "Sjukfrånvaro\t2016-06-30\nSjukfrånvaro totalt samtliga anställda\t9,1\n"
+    assert decode(text.encode(encoding), "x.txt").startswith("Sjukfrånvaro\t")
+
+
+def test_text_file_in_cp1252_gives_the_same_facts(tmp_path: Path) -> None:
+    src = ALE_2016.read_text(encoding="utf-8")
+    odd = tmp_path / "ale_cp1252.txt"
+    odd.write_bytes(src.encode("cp1252", errors="replace"))
+    a = {(f.label, f.column, f.value) for f in extract_file(ALE_2016).facts if f.method == "table"}
+    b = {(f.label, f.column, f.value) for f in extract_file(odd).facts if f.method == "table"}
+    assert len(a & b) > 0.95 * len(a)
+
+
+def test_indicator_tables_with_comparators_and_lkbr_sick_leave() -> None:
+    result = extract_file(shared_path("corpus", "alingsas", "kommunfullmaktige_2026-06-10_arsredovisning-2025-for-tolkformedling-vast-.pdf"))
+    facts = result.facts
+    (target,) = _find(facts, label="Sjukfrånvaron ska understiga 6%.", column="Målvärde 2025")
+    assert (target.value, target.comparator, target.scenario, target.schema, target.unit) == (6, "<", "malvarde", "maluppfyllelse", "procent")
+    assert target.goal == "Tolkförmedling Väst ska vara en attraktiv arbetsgivare"
+    (nki,) = _find(facts, label="Nöjd-Kund-Index (NKI) ska uppgå till minst 80.", column="Målvärde 2025")
+    assert nki.comparator == ">=" and nki.unit == "index"
+    men = _find(facts, label="Sjukfrånvaro för män", column="2024")
+    assert men[0].value == 22.0 and men[0].kon == "M" and men[0].measure == "sjukfranvaro_total"
+    band = _find(facts, label="Sjukfrånvaro i åldrarna 30 - 49 år", column="2025")
+    assert band[0].category == "30 - 49 år" and band[0].value == 6.8
+    # rows are years: the indicator is the column header
+    (tv,) = _find(facts, label="Tills vidare (åa)", column="2025")
+    assert tv.value == 39.8 and tv.unit == "arsarbetare" and tv.year == 2025
+    # note numbers are not values
+    assert not _find(facts, column="Not")
+    assert result.info.namnd == "Tolkförmedling Väst"
+
+
+def test_docx_tables_and_sentences(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Socialnämnden Alingsås kommun")
+    d.add_paragraph("Månadsuppföljning maj 2026")
+    table = d.add_table(rows=4, cols=4)
+    rows = [["Belopp i tkr", "Budget 2026", "Prognos helår 2026", "Avv. prognos/ budget 2026"],
+            ["Verksamhetens intäkter", "38 613", "40 013", "1 400"],
+            ["Personalkostnader", "-174 304", "-173 604", "700"],
+            ["Summa", "-135 691", "-133 591", "2 100"]]
+    for r, row in zip(table.rows, rows):
+        for c, v in zip(r.cells, row):
+            c.text = v
+    d.add_paragraph("Prognosen för helåret kvarstår på 0,0 mnkr.")
+    path = tmp_path / "rapport.docx"
+    d.save(path)
+    result = extract_file(path)
+    assert result.info.format == "docx" and result.info.kommun_kod == "1489" and result.info.period_slut == "2026-05-31"
+    (pk,) = _find(result.facts, label="Personalkostnader", column="Prognos helår 2026")
+    assert pk.value == -173604 and pk.scenario == "prognos" and pk.check == "ok" and pk.page is None
+    assert _find(result.facts, method="narrative", measure="resultat", value=0.0)
+
+
+def test_broken_docx_is_rejected_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "trasig.docx"
+    bad.write_text("inte en zip", encoding="utf-8")
+    result = extract_file(bad)
+    assert not result.ok and result.info.orsak.startswith("trasig.docx:") and "\n" not in result.info.orsak
+
+
+def test_personnel_figures_in_sentences() -> None:
+    result = extract_file(shared_path(
+        "corpus", "alingsas", "kommunfullmaktige_2026-06-10_arsredovisning-2025-for-tolkformedling-vast-.pdf"))
+    narr = [f for f in result.facts if f.method == "narrative" and f.schema == "personal"]
+    got = {(f.measure, f.kon): f.value for f in narr}
+    assert got[("anstallda_tillsvidare", "T")] == 40          # "… hade förbundet 40 tillsvidareanställda"
+    assert got[("anstallda_tillsvidare", "K")] == 35          # "… var 35 kvinnor och fem män"
+    assert got[("arsarbetare", "T")] == 39.8
+    assert got[("personalavgangar", "T")] == 15 and got[("rekryteringar_externa", "T")] == 7
+    assert got[("sjukfranvaro_total", "T")] == 7.1            # "Den totala sjukfrånvaron för 2025 var 7,1 %"
+    assert got[("sjukfranvaro_total", "K")] == 7.3 and got[("sjukfranvaro_total", "M")] == 5.7   # … respektive …

@@ -1,0 +1,119 @@
+"""Tables found by geometry on real corpus pages, values asserted as printed.
+
+The PDFs are read in place from ../shared/corpus (never copied into the repository).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pipelines.reports import pdf
+from pipelines.reports.extract import extract_file
+from pipelines.reports.tables import Table, document_words, find_tables, reset_document_words, set_document_words
+from tests.conftest import shared_path
+
+GBG = ("corpus", "goteborg_intraservice_delarsrapport_2026-03.pdf",)
+SIM = ("corpus", "simrishamn_kfn_bokslut_2025.pdf",)
+SN17 = ("corpus", "alingsas", "socialnamnden_2018-01-23_manadsuppfoljning-ekonomi-november-2017.pdf")
+TFV = ("corpus", "alingsas", "kommunfullmaktige_2026-06-10_arsredovisning-2025-for-tolkformedling-vast-.pdf")
+CHARTS = ("corpus", "alingsas", "socialnamnden_2026-06-16_bilaga-tabeller-och-grafer-maj-2026.pdf")
+
+
+@lru_cache(maxsize=8)
+def _pages(parts: tuple[str, ...]) -> list[pdf.Page]:
+    return pdf.read_pages(shared_path(*parts))
+
+
+def tables_on(parts: tuple[str, ...], page: int) -> list[Table]:
+    pages = _pages(parts)
+    token = set_document_words(document_words([p.text for p in pages]))
+    try:
+        return find_tables(pages[page - 1].lines, page, "pdf")
+    finally:
+        reset_document_words(token)
+
+
+def cells(table: Table) -> dict[str, list[str | None]]:
+    return {r.label: [c.text if c else None for c in r.cells] for r in table.rows}
+
+
+def test_goteborg_resultat_table_grid_wrapped_label_and_group_headers() -> None:
+    (t,) = tables_on(GBG, 11)
+    assert [c.header for c in t.columns] == [
+        "Utfall", "Budget", "Avvikelse", "Utfall fg år", "Prognos", "Fg prognos", "Budget", "Bokslut fg år"]
+    assert [c.group for c in t.columns] == ["Period"] * 4 + ["Helår"] * 4
+    assert t.stub == "Belopp i mnkr"
+    rows = cells(t)
+    assert rows["Intäkter"] == ["373,6", "375,7", "-2,1", "346,2", "1 513,3", "1 506,8", "1 506,8", "1 413,5"]
+    assert rows["Kostnader"][4] == "-1 550,7"
+    # "Kommuninterna" / values / "bidrag": one row, the label joined around its centred values
+    assert rows["Kommuninterna bidrag"] == ["0"] * 8
+    assert rows["Resultat"] == ["22,5", "3,0", "19,5", "8,6", "0", "0", "0", "6,9"]
+
+
+def test_goteborg_tjanster_table_top_aligned_wrapped_labels() -> None:
+    (t,) = tables_on(GBG, 16)
+    labels = [r.label for r in t.rows]
+    assert "Digital infrastruktur, Demokrati- och Medborgarservice (DM)" in labels
+    assert "Överförd verksamhet till SLK - kommunbidrag" in labels
+    assert "Total förvaltning och förändringsinitiativ" in labels
+    assert t.columns[4].header == "Prognosavvikelse mot budget helår"
+    assert cells(t)["Totalt"] == ["-1 633,7", "-1 633,7", "0", "-1 633,7", "0"]
+
+
+def test_simrishamn_drift_empty_cell_and_spaced_minus() -> None:
+    t = tables_on(SIM, 33)[0]
+    assert [c.header for c in t.columns] == ["Utfall 2025", "Budget 2025", "Återstår"]
+    rows = cells(t)
+    assert rows["Alkoholtillstånd"] == ["1", None, "1"], "the empty budget cell stays empty"
+    assert rows["Allmän fritidsverksamhet"][0] == "- 6 279"
+    assert rows["Summa totalt"] == ["-62 049", "-63 119", "1 070"]
+    assert len(t.rows) == 13
+
+
+def test_simrishamn_investments_group_headers_and_narrow_columns() -> None:
+    (t,) = tables_on(SIM, 21)
+    assert [c.header for c in t.columns] == [
+        "Total projektbudget", "Ack. Utfall", "Avvikelse", "Budget 2025", "Utfall 2025", "Budgetavvikelse"]
+    assert t.columns[0].group == "Utgifter sedan projektets start"
+    assert t.columns[5].group == "Varav årets investeringar"
+    rows = cells(t)
+    assert rows["Ny inredning, biblioteket (6014)"][0] == "4,827"
+    assert rows["Inventarier, löpande"][:3] == [None, None, None]
+
+
+def test_per_department_table_keeps_empty_cells_in_their_columns() -> None:
+    t = tables_on(SN17, 1)[-1]
+    rows = cells(t)
+    assert rows["Lokalhyror"] == ["-1 840", None, "0", "0", "-550", "-2 390"]
+    assert rows["Övriga kostnader"] == ["1 795", None, "0", "3 000", "-1 055", "3 740"]
+    assert t.columns[-1].header == "Summa"
+
+
+def test_years_as_rows_and_charts_beside_text_are_not_tables() -> None:
+    t = next(t for t in tables_on(TFV, 23) if t.stub == "År")
+    assert [r.label for r in t.rows] == ["2025", "2024", "2023", "2022", "2021"]
+    assert t.columns[3].header == "Totalt (åa)"
+    # the chart labels printed beside the running text on the same page are left alone
+    assert len(tables_on(TFV, 23)) == 1
+
+
+def test_chart_pages_are_reported_not_read() -> None:
+    result = extract_file(shared_path(*CHARTS))
+    assert result.info.bildsidor == [3, 4, 5]
+    assert all(f.page == 2 for f in result.facts if f.method == "table")
+    assert any("diagram" in w for w in result.info.varningar)
+
+
+def test_layout_text_dump_reads_like_the_pdf() -> None:
+    """The pdftotext -layout dump of the same report gives the same resultat table."""
+    dump = extract_file(shared_path("corpus", "goteborg_intraservice_delarsrapport_2026-03.pdftotext.txt"))
+    got = {(f.label, f.column): f.value for f in dump.facts if f.method == "table"}
+    assert got[("Intäkter", "Period Utfall")] == 373600
+    assert got[("Kostnader", "Helår Prognos")] == -1550700
+    assert got[("Resultat", "Helår Bokslut fg år")] == 6900
+
+
+def test_pdf_file_is_not_needed_in_the_repository() -> None:
+    assert not list(Path(__file__).parent.rglob("*.pdf"))
