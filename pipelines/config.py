@@ -132,6 +132,14 @@ concurrency:
         limit: 1
   pools:
     default_limit: 1
+# A run whose process died (killed, machine restarted) is marked failed and its pool slots
+# are freed, so the next nightly build is not blocked behind it; a nightly load that hangs
+# for 3 hours is failed too. (`kommunlager run` also recovers its own dead runs.)
+run_monitoring:
+  enabled: true
+  start_timeout_seconds: 600
+  max_runtime_seconds: 10800
+  free_slots_after_run_end_seconds: 300
 """
 
 

@@ -33,6 +33,26 @@ def warehouse_counts(settings: Settings) -> dict[str, object]:
         con.close()
 
 
+def command() -> str:
+    """How to call kommunlager from here: the bare name when it is on PATH, else the script
+    beside this interpreter (after `make run` the virtualenv is not activated)."""
+    import os
+    import shutil
+    import sys
+    from pathlib import Path
+
+    beside = Path(sys.executable).parent / "kommunlager"
+    on_path = shutil.which("kommunlager")
+    if on_path and Path(on_path).resolve() == beside.resolve():
+        return "kommunlager"
+    if beside.exists():
+        try:
+            return os.path.relpath(beside)
+        except ValueError:
+            return str(beside)
+    return "kommunlager"
+
+
 def render(settings: Settings, report: RunReport) -> str:
     """The summary: one line per fact of the load, one line per problem (no tracebacks)."""
     lines = []
@@ -76,6 +96,6 @@ def render(settings: Settings, report: RunReport) -> str:
         lines.append(f"Dubblett: {duplicate}")
     lines.append("")
     lines.append("Fråga lagret / query the warehouse (read-only, works during a load):")
-    lines.append('  kommunlager sql "select * from fct_ekonomi limit 10"')
+    lines.append(f'  {command()} sql "select * from fct_ekonomi limit 10"')
     lines.append(f"  duckdb -readonly {settings.warehouse_path}")
     return "\n".join(lines)

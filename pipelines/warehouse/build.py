@@ -102,22 +102,25 @@ RAW_TABLES = (
 )
 
 
-def raw_tables(settings: Settings, extractor_version: str) -> dict[str, pa.Table]:
-    """Everything the warehouse is built from, as Arrow tables (the raw layer, read)."""
+def raw_tables(settings: Settings, extractor_version: str, *, direct: bool = True) -> dict[str, pa.Table]:
+    """Everything the warehouse is built from, as Arrow tables (the raw layer, read).
+
+    ``direct=False`` leaves out DIRECT_TABLES, which ``stage_raw`` has DuckDB read itself."""
     facts_dir = lake.extraction_dir(settings, extractor_version)
     kdir = kolada_dir(settings)
     tables = {
         "inkorg": _json_table(sorted((settings.lake_dir / "inkorg").glob("*.json")), INKORG_SCHEMA),
         "dokument": _json_table(sorted(facts_dir.glob("*.json")), DOKUMENT_SCHEMA),
         "rapport_fakta": _parquet_table(sorted(facts_dir.glob("*.parquet")), FAKTA_SCHEMA),
-        "kolada_varden": _parquet_table(sorted((kdir / "varden").glob("*.parquet")), VALUE_SCHEMA),
     }
+    if direct:
+        tables["kolada_varden"] = _parquet_table(kolada_value_files(settings), VALUE_SCHEMA)
     for entity, schema in META_SCHEMAS.items():
         paths = list((kdir / "meta" / entity).glob("*.parquet"))
         tables[f"kolada_{entity}"] = _merged_meta(paths, schema, META_KEYS[entity])
     tables["rapport_fakta"] = _with_fact_ids(tables["rapport_fakta"])
     tables["karantan"] = quarantine(tables)
-    assert tuple(tables) == RAW_TABLES
+    assert set(tables) == set(RAW_TABLES) - (set() if direct else set(DIRECT_TABLES))
     return tables
 
 
@@ -131,6 +134,31 @@ def _with_fact_ids(facts: pa.Table) -> pa.Table:
     return facts.append_column("fakta_id", pa.array(ids, type=pa.string()))
 
 
+def kolada_value_files(settings: Settings) -> list[Path]:
+    return sorted((kolada_dir(settings) / "varden").glob("*.parquet"))
+
+
+# Tables DuckDB reads straight from the lake's Parquet files when staging, never held in
+# Python: they grow with every load (1 M Kolada values took 1.7 GB as Arrow + DuckDB copies)
+# and no row-level quarantine applies to them.
+DIRECT_TABLES = {"kolada_varden": (kolada_value_files, VALUE_SCHEMA)}
+
+_DUCKDB_TYPES = {pa.string(): "varchar", pa.int32(): "integer", pa.int64(): "bigint",
+                 pa.float64(): "double", pa.bool_(): "boolean"}
+
+
+def _stage_direct(con: duckdb.DuckDBPyConnection, name: str, files: list[Path], schema: pa.Schema) -> int:
+    if not files:
+        con.register("_staged", schema.empty_table())
+        con.execute(f"create table raw.{name} as select * from _staged")
+        con.unregister("_staged")
+        return 0
+    columns = ", ".join(f'cast("{f.name}" as {_DUCKDB_TYPES[f.type]}) as "{f.name}"' for f in schema)
+    listing = ", ".join("'" + str(p).replace("'", "''") + "'" for p in files)
+    con.execute(f"create table raw.{name} as select {columns} from read_parquet([{listing}], union_by_name = true)")
+    return con.execute(f"select count(*) from raw.{name}").fetchone()[0]
+
+
 def stage_raw(settings: Settings, db_path: Path, extractor_version: str) -> dict[str, int]:
     """Create ``db_path`` afresh with schema ``raw`` holding the raw layer. Returns row counts."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,12 +168,14 @@ def stage_raw(settings: Settings, db_path: Path, extractor_version: str) -> dict
     con = duckdb.connect(str(db_path))
     try:
         con.execute("create schema raw")
-        for name, table in raw_tables(settings, extractor_version).items():
+        for name, table in raw_tables(settings, extractor_version, direct=False).items():
             con.register("_staged", table)
             con.execute(f"create table raw.{name} as select * from _staged")
             con.unregister("_staged")
             counts[name] = table.num_rows
+        for name, (files, schema) in DIRECT_TABLES.items():
+            counts[name] = _stage_direct(con, name, files(settings), schema)
         con.execute("checkpoint")
     finally:
         con.close()
-    return counts
+    return {name: counts[name] for name in RAW_TABLES}
