@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from pipelines.reports.layout import Cell, classify
-from pipelines.reports.numbers import MINUSES, _atoms, parse_cell
+from pipelines.reports.numbers import MINUSES, atoms_of, parse_cell, prefix_readings
 from pipelines.reports.tables import Column, Row, Table, _joins, join_fragments
 from pipelines.reports.vocabulary import norm, vocabulary
 
@@ -194,7 +194,7 @@ def _solve(segments: list[tuple[str, str, bool]], block_labels: list[str], colum
         for s_i, (label, text, is_block) in enumerate(segments):
             if is_block:
                 found: list[list[list[float]]] = []
-                _dfs(_atoms(text) or [], 0, len(block_labels), n, ident, [], found, limit=64)
+                _dfs(atoms_of(text) or [], 0, len(block_labels), n, ident, [], found, limit=64)
                 opts = found
             else:
                 opts = _options(text, n, ident)
@@ -388,7 +388,7 @@ def _joins_chain(a: str, b: str) -> bool:
 def _segment_rows(numbers: str, nrows: int, ncols: int, columns: list[str]) -> list[list[list[float]]]:
     """All readings of a run of numbers as nrows × ncols values that satisfy one column
     identity of the header (avvikelse = a − b) in every row; at most 2 are returned."""
-    atoms = _atoms(numbers)
+    atoms = atoms_of(numbers)
     if atoms is None:
         return []
     avv = [i for i, c in enumerate(columns) if re.match(r"avv|återstår|diff", c, re.I)]
@@ -413,7 +413,7 @@ def _dfs(atoms, i: int, nrows: int, ncols: int, ident, acc: list, found: list, l
         if i == len(atoms):
             found.append([list(r) for r in acc])
         return
-    for values, j in _prefix_numbers(atoms, i, ncols):
+    for values, j in prefix_readings(atoms, i, ncols):
         if ident is not None:
             c, a, b = ident
             if abs(values[a] - values[b] - values[c]) > 0.5:
@@ -423,44 +423,3 @@ def _dfs(atoms, i: int, nrows: int, ncols: int, ident, acc: list, found: list, l
         acc.pop()
         if len(found) >= limit:
             return
-
-
-def _prefix_numbers(atoms, i: int, count: int):
-    """Every way to read exactly ``count`` numbers starting at atom i: (values, next index)."""
-    def number(parts) -> float:
-        v = float("".join(p.digits for p in parts) + (f".{parts[-1].dec}" if parts[-1].dec else ""))
-        return -v if parts[0].sign and parts[0].sign != "+" else v
-
-    def walk(k: int, acc: list[float]):
-        if len(acc) == count:
-            yield list(acc), k
-            return
-        if k >= len(atoms):
-            return
-        parts = [atoms[k]]
-        acc.append(number(parts))
-        yield from walk(k + 1, acc)
-        acc.pop()
-        if len(atoms[k].digits) > 3 or atoms[k].dec:
-            return
-        j = k + 1
-        while j < len(atoms):
-            nxt = atoms[j]
-            if nxt.sign or not nxt.space_before or len(nxt.digits) != 3 or parts[-1].dec:
-                break
-            parts.append(nxt)
-            j += 1
-            acc.append(number(parts))
-            yield from walk(j, acc)
-            acc.pop()
-
-    yield from walk(i, [])
-
-
-def _check_identities(table: Table) -> None:
-    """Nothing here: checks.py checks flattened tables like any other."""
-    return None
-
-
-def parse_value(text: str):
-    return parse_cell(text)

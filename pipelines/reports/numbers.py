@@ -187,51 +187,59 @@ def _atoms(text: str) -> list[_Atom] | None:
     return atoms
 
 
-def segmentations(text: str, count: int, limit: int = 64) -> list[list[float]]:
-    """Every reading of a run of numbers as exactly ``count`` numbers (at most ``limit``).
+def atoms_of(text: str) -> list[_Atom] | None:
+    """A run of numbers as its atoms (sign, digit group, decimals, space before), or None
+    when the text is not only numbers."""
+    return _atoms(text)
+
+
+def _atom_value(parts: list[_Atom]) -> float:
+    value = float("".join(p.digits for p in parts) + (f".{parts[-1].dec}" if parts[-1].dec else ""))
+    return -value if parts[0].sign and parts[0].sign != "+" else value
+
+
+def prefix_readings(atoms: list[_Atom], start: int, count: int) -> Iterator[tuple[list[float], int]]:
+    """Every reading of exactly ``count`` numbers from ``atoms[start:]``: (values, next index).
 
     A sign always starts a number; a space before a group of exactly three digits may be a
-    thousands separator or a cell boundary, which is where readings differ. A decimal part
-    ends a number.
+    thousands separator or a cell boundary, which is where readings differ; a decimal part
+    ends a number. The one place glued or flattened numbers are segmented.
     """
-    atoms = _atoms(text)
-    if atoms is None:
-        return []
-    out: list[list[float]] = []
-
-    def number(parts: list[_Atom]) -> float:
-        first = parts[0]
-        value = float("".join(p.digits for p in parts) + (f".{parts[-1].dec}" if parts[-1].dec else ""))
-        return -value if first.sign and first.sign != "+" else value
-
-    def walk(i: int, acc: list[float]) -> None:
-        if len(out) >= limit:
+    def walk(k: int, acc: list[float]) -> Iterator[tuple[list[float], int]]:
+        if len(acc) == count:
+            yield list(acc), k
             return
-        if i == len(atoms):
-            if len(acc) == count:
-                out.append(list(acc))
+        if k >= len(atoms):
             return
-        if len(acc) >= count:
-            return
-        first = atoms[i]
-        j = i + 1
-        parts = [first]
-        acc.append(number(parts))
-        walk(j, acc)
+        parts = [atoms[k]]
+        acc.append(_atom_value(parts))
+        yield from walk(k + 1, acc)
         acc.pop()
-        if len(first.digits) > 3 or first.dec:
+        if len(atoms[k].digits) > 3 or atoms[k].dec:
             return
+        j = k + 1
         while j < len(atoms):
             nxt = atoms[j]
             if nxt.sign or not nxt.space_before or len(nxt.digits) != 3 or parts[-1].dec:
                 break
             parts.append(nxt)
             j += 1
-            acc.append(number(parts))
-            walk(j, acc)
+            acc.append(_atom_value(parts))
+            yield from walk(j, acc)
             acc.pop()
-            if nxt.dec:
-                break
 
-    walk(0, [])
+    yield from walk(start, [])
+
+
+def segmentations(text: str, count: int, limit: int = 64) -> list[list[float]]:
+    """Every reading of a run of numbers as exactly ``count`` numbers (at most ``limit``)."""
+    atoms = _atoms(text)
+    if atoms is None:
+        return []
+    out: list[list[float]] = []
+    for values, end in prefix_readings(atoms, 0, count):
+        if end == len(atoms):
+            out.append(values)
+            if len(out) >= limit:
+                break
     return out

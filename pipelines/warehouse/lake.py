@@ -128,12 +128,11 @@ def register(settings: Settings, item: InboxFile) -> bool:
     return True
 
 
-def clean_partial_writes(settings: Settings, max_age: float = 3600.0) -> list[Path]:
-    """Remove half-written temporary files (``.<name>.<random>.tmp``) that a killed process
-    left in the lake. Younger ones may belong to a writer that is still running."""
+def remove_stale(paths, max_age: float) -> list[Path]:
+    """Remove the files not modified for ``max_age`` seconds (gone meanwhile is fine)."""
     removed = []
     now = time.time()
-    for path in settings.lake_dir.rglob(".*.tmp"):
+    for path in paths:
         try:
             if now - path.stat().st_mtime > max_age:
                 path.unlink()
@@ -141,6 +140,12 @@ def clean_partial_writes(settings: Settings, max_age: float = 3600.0) -> list[Pa
         except FileNotFoundError:
             pass
     return removed
+
+
+def clean_partial_writes(settings: Settings, max_age: float = 3600.0) -> list[Path]:
+    """Remove half-written temporary files (``.<name>.<random>.tmp``) that a killed process
+    left in the lake. Younger ones may belong to a writer that is still running."""
+    return remove_stale(settings.lake_dir.rglob(".*.tmp"), max_age)
 
 
 def sightings(settings: Settings, sha256: str | None = None) -> list[dict[str, Any]]:

@@ -9,12 +9,12 @@ run that fails before this step leaves the last good warehouse in place.
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import duckdb
 
 from pipelines.config import Settings
+from pipelines.warehouse.lake import remove_stale
 
 # Build files of runs that died are removed after this long (a live run is far shorter).
 STALE_BUILD_SECONDS = 24 * 3600
@@ -51,16 +51,8 @@ def publish(settings: Settings, built: Path) -> Path:
 
 
 def clean_stale_builds(settings: Settings, max_age: float = STALE_BUILD_SECONDS) -> list[Path]:
-    removed = []
-    now = time.time()
-    for path in settings.build_dir.glob("*.duckdb*"):
-        try:
-            if now - path.stat().st_mtime > max_age:
-                path.unlink()
-                removed.append(path)
-        except FileNotFoundError:
-            pass
-    return removed
+    """Build files of runs that died (a live run touches its file far more often)."""
+    return remove_stale(settings.build_dir.glob("*.duckdb*"), max_age)
 
 
 def connect_readonly(settings: Settings) -> duckdb.DuckDBPyConnection:
