@@ -44,6 +44,9 @@ _LIST_MARK = re.compile(r"^[-•·*]\s+")  # "- Ekonomi", "• HR": list markers
 _SPACED_DASH = re.compile(r"(?<=\w) ?- ?(?=\w)")  # "30 - 49 år" = "30-49 år"
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # "SRHR-utbildning" = "SRHRutbildning" (line-break hyphens)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Attributes outside the match key that the star schemas group by; on matched facts they must
+# agree with gold too (README: Attribute agreement).
+ATTRIBUTES = ("area", "measure", "unit", "category", "goal", "status", "comparator")
 
 Fact = dict[str, Any]
 
@@ -141,15 +144,25 @@ def match_facts(gold: Iterable[Fact], extracted: Iterable[Fact]) -> Match:
     return result
 
 
+def attr_norm(value: Any) -> str | None:
+    """Attribute normalisation: casefold and whitespace collapse for text; None and '' are null."""
+    if value is None:
+        return None
+    s = " ".join(str(value).split()).casefold()
+    return s or None
+
+
+def attribute_diffs(gold: Fact, extracted: Fact) -> list[str]:
+    """The attributes (``ATTRIBUTES``) on which a matched pair disagrees."""
+    return [k for k in ATTRIBUTES if attr_norm(gold.get(k)) != attr_norm(extracted.get(k))]
+
+
 def attribute_errors(pairs: Iterable[tuple[Fact, Fact]]) -> list[tuple[Fact, Fact, list[str]]]:
-    """Matched pairs that disagree on unit, measure or comparator."""
+    """Matched pairs that disagree on an attribute the star schemas group by (``ATTRIBUTES``),
+    each with its differences as ``"area 'Äldreomsorg' != None"``."""
     found = []
     for g, e in pairs:
-        diffs = [
-            f"{k} {g.get(k)!r} != {e.get(k)!r}"
-            for k in ("unit", "measure", "comparator")
-            if (g.get(k) or None) != (e.get(k) or None)
-        ]
+        diffs = [f"{k} {g.get(k)!r} != {e.get(k)!r}" for k in attribute_diffs(g, e)]
         if diffs:
             found.append((g, e, diffs))
     return found
@@ -185,10 +198,17 @@ class Counts:
     extra: int = 0         # extra table facts on covered pages
     extra_narr: int = 0    # extra narrative facts on covered pages (not counted in precision)
     matched_covered: int = 0
+    # matched facts whose attribute differs from gold, per attribute (ATTRIBUTES)
+    attr: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    attr_any: int = 0      # matched facts with at least one attribute difference
 
     def add(self, other: Counts) -> None:
         for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+            if name == "attr":
+                for k, v in other.attr.items():
+                    self.attr[k] = self.attr.get(k, 0) + v
+            else:
+                setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
     def recall(self) -> float | None:
@@ -204,9 +224,16 @@ class Counts:
         paired = self.matched + self.wrong
         return self.matched / paired if paired else None
 
+    @property
+    def attr_agreement(self) -> float | None:
+        """Share of matched facts that agree with gold on every attribute."""
+        return (self.matched - self.attr_any) / self.matched if self.matched else None
+
     def to_dict(self) -> dict[str, Any]:
         d = {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "matched_covered"}
-        d.update(recall=self.recall, precision=self.precision, value_accuracy=self.value_accuracy)
+        d["attr"] = dict(self.attr)
+        d.update(recall=self.recall, precision=self.precision, value_accuracy=self.value_accuracy,
+                 attr_agreement=self.attr_agreement)
         return d
 
 
@@ -227,9 +254,14 @@ def count(gold: Sequence[Fact], extracted: Sequence[Fact], match: Match, covered
         else:
             per[e.get("schema")].outside += 1
     for g, e in match.matched:
-        per[g.get("schema")].matched += 1
+        c = per[g.get("schema")]
+        c.matched += 1
         if is_covered(e.get("page"), covered):
-            per[g.get("schema")].matched_covered += 1
+            c.matched_covered += 1
+        diffs = attribute_diffs(g, e)
+        for k in diffs:
+            c.attr[k] += 1
+        c.attr_any += bool(diffs)
     for g, _e in match.wrong:
         per[g.get("schema")].wrong += 1
     for g in match.missing:
@@ -468,6 +500,25 @@ def _rows(name: str, counts: dict[str, Counts]) -> list[list[str]]:
 
 
 _HEADER = ["document", "schema", *_COLUMNS, "recall", "precision", "value acc."]
+_ATTR_HEADER = ["document", "schema", "matched", *ATTRIBUTES, "attr. agree"]
+
+
+def _attr_numbers(c: Counts) -> list[str]:
+    return [str(c.matched), *(str(c.attr.get(k, 0)) for k in ATTRIBUTES), _pct(c.attr_agreement)]
+
+
+def _attr_rows(name: str, counts: dict[str, Counts]) -> list[list[str]]:
+    rows = []
+    for schema, c in counts.items():
+        rows.append([name, schema, *_attr_numbers(c)])
+        name = ""
+    return rows
+
+
+def _text_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    fmt = "  ".join("{:<%d}" % w if i < 2 else "{:>%d}" % w for i, w in enumerate(widths))
+    return [fmt.format(*header), *(fmt.format(*row) for row in rows)]
 
 
 def _meta_line(meta: dict[str, dict[str, Any]]) -> str:
@@ -489,10 +540,12 @@ def render_text(reports: list[DocumentReport], verbose: bool = False) -> str:
             rows += _rows(r.name, r.counts)
     if rows:
         rows += _rows("TOTAL", totals(reports))
-        widths = [max(len(str(x)) for x in col) for col in zip(_HEADER, *rows)]
-        fmt = "  ".join("{:<%d}" % w if i < 2 else "{:>%d}" % w for i, w in enumerate(widths))
-        lines.append(fmt.format(*_HEADER))
-        lines += [fmt.format(*row) for row in rows]
+        lines += _text_table(_HEADER, rows)
+        lines.append("")
+        attr_rows = [row for r in reports if r.status == "evaluerad" for row in _attr_rows(r.name, r.counts)]
+        attr_rows += _attr_rows("TOTAL", totals(reports))
+        lines.append("Attribute differences on matched facts (facts whose attribute differs from gold):")
+        lines += _text_table(_ATTR_HEADER, attr_rows)
         lines.append("")
     for r in reports:
         if r.status != "evaluerad":
@@ -528,8 +581,8 @@ def _verbose(r: DocumentReport) -> list[str]:
     for e in r.match.extra:
         if is_covered(e.get("page"), r.covered):
             out.append(f"  EXTRA    {_describe(e)}")
-    for g, _e, diffs in r.attribute_errors:
-        out.append(f"  ATTR     {_describe(g)}: {'; '.join(diffs)}")
+    for g, e, diffs in r.attribute_errors:
+        out.append(f"  ATTR     {_describe(g)}: {'; '.join(diffs)}  (evidence {e.get('evidence')!r})")
     return out
 
 
@@ -588,6 +641,7 @@ def render_markdown(reports: list[DocumentReport], max_wrong: int = 25) -> str:
             lines += ["", f"… and {len(wrong) - max_wrong} more (`python -m pipelines.reports.evaluate --verbose`)."]
     else:
         lines.append("None.")
+    lines += _md_attributes(done, max_examples=max_wrong)
     lines += ["", "### Metadata", ""]
     lines += [f"- `{r.name}`: {_meta_line(r.meta)}" for r in done]
     lines += ["", "### Detail per document and schema", ""]
@@ -595,6 +649,34 @@ def render_markdown(reports: list[DocumentReport], max_wrong: int = 25) -> str:
                        [[f"`{r.name}`" if i == 0 else "", k, *numbers(c)]
                         for r in done for i, (k, c) in enumerate(r.counts.items())], left=2)
     return "\n".join(lines) + "\n"
+
+
+def _md_attributes(done: list[DocumentReport], max_examples: int) -> list[str]:
+    """Attribute agreement on matched facts: per schema, per document, a few examples."""
+    head = ["matched", *ATTRIBUTES, "attr. agree"]
+    lines = [
+        "", "### Attributes of matched facts", "",
+        "Matched facts (right key, right value) whose `area`, `measure`, `unit`, `category`, `goal`, "
+        "`status` or `comparator` differs from gold (text compared casefolded with whitespace collapsed; "
+        "null = null). These attributes decide what the star schemas group by (verksamhetsområde, post, "
+        "indicator), so a difference is an error downstream even when the number is right. "
+        "attr. agree = matched facts without any difference / matched.",
+        "",
+    ]
+    lines += _md_table(["schema", *head], [[k, *_attr_numbers(c)] for k, c in totals(done).items()])
+    lines += [""]
+    lines += _md_table(["document", "schema", *head],
+                       [[f"`{r.name}`" if i == 0 else "", k, *_attr_numbers(c)]
+                        for r in done for i, (k, c) in enumerate(r.counts.items()) if c.attr_any or k == "(all)"],
+                       left=2)
+    errors = [(r.name, g, d) for r in done for g, _e, d in r.attribute_errors]
+    if errors:
+        lines += ["", f"Examples ({min(len(errors), max_examples)} of {len(errors)}):", ""]
+        rows = [[f"`{n}`", str(g.get("page")), g.get("label") or "", "; ".join(d)] for n, g, d in errors[:max_examples]]
+        lines += _md_table(["document", "page", "label", "gold != extracted"], rows, left=4)
+        if len(errors) > max_examples:
+            lines += ["", "All of them: `python -m pipelines.reports.evaluate --verbose` (lines `ATTR`)."]
+    return lines
 
 
 def write_section(path: Path, section: str) -> None:
