@@ -425,7 +425,7 @@ class DocumentReport:
 
 def _short(f: Fact) -> dict[str, Any]:
     keys = ("page", "schema", "method", "label", "column", "scenario", "year", "period_end", "kon", "category",
-            "measure", "area", "value", "unit", "status")
+            "measure", "area", "goal", "comparator", "value", "unit", "status")
     return {k: f.get(k) for k in keys}
 
 

@@ -18,7 +18,9 @@ from pipelines.reports.guard import precheck
 from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, ExtractionResult
 from pipelines.reports.facts import Fact
 from pipelines.reports.mapping import DocContext, table_facts
-from pipelines.reports.tables import Table, document_words, find_tables, reset_document_words, set_document_words
+from pipelines.reports.tables import (
+    Table, document_words, find_tables, inherit_groups, reset_document_words, set_document_words,
+)
 from pipelines.reports.units import money_unit
 
 EXTRACTOR_VERSION = "0.3.2"
@@ -113,6 +115,7 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     facts: list[Fact] = []
     _inherit_headers(doc.tables)
     doc.tables = [t for t in doc.tables if not t.continuation or any(c.header or c.group for c in t.columns)]
+    inherit_groups(doc.tables)
     for table in doc.tables:
         tf = table_facts(table, ctx)
         checks.check_table(table, tf)

@@ -176,6 +176,7 @@ def yrkesgrupp_of(label: str) -> str | None:
 
 _PLAIN = ("prognos", "bokslut", "budget", "utfall")
 _COST_PER = re.compile(r"^(?:netto)?kostnad(?:er)?\b.*\b(?:kronor per|kr per|fördelat på)\b", re.I)
+_COST_LABEL = re.compile(r"^(?:netto|brutto)?kostnad(?:er)?\s+(?:per|/)\s*\w", re.I)
 _INTERVAL = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–]\s?\d{0,3}|\d{1,3}\s?\+)(?:\s*år)?$")
 
 
@@ -402,6 +403,8 @@ def _table_other_unit(table: Table) -> Unit | None:
 
 def _goal_of(table: Table) -> str | None:
     """A goal statement printed just above an indicator table ("… ska ha en pålitlig leverans")."""
+    if table.goal:
+        return table.goal
     for text in reversed(table.caption):
         t = text.strip()
         if re.search(r"\bska\b|\bmål\b|^mål|mål(?:et)?:", t, re.I) and len(t.split()) >= 3:
@@ -475,6 +478,22 @@ def _column_cell_unit(table: Table, c_i: int) -> Unit | None:
     return money_unit(printed.pop())
 
 
+def _heading_text(heading: str | None) -> str | None:
+    """A numbered heading without its number ("3.1.1 Ekonomiskt bistånd" → "Ekonomiskt bistånd")."""
+    if not heading:
+        return None
+    return re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", heading).strip() or None
+
+
+@lru_cache(maxsize=4096)
+def _stub_measure(stub: str) -> str | None:
+    """The verksamhet measure the header over the label column names (``Verksamhetsmått``)."""
+    for measure, words in vocabulary()["schemas"].get("measure_stubs", {}).items():
+        if stub and any_word(stub, words):
+            return measure
+    return None
+
+
 def _area_table_measure(table: Table) -> str | None:
     text = " ".join([table.heading or "", *table.caption, table.stub, *table.after])
     for measure, words in vocabulary()["areas"]["area_table_measures"].items():
@@ -509,6 +528,9 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         if above:
             measure_text = above
     found = measure_of(measure_text)
+    stub_measure = _stub_measure(table.stub)
+    if found and found[0] == "verksamhet" and stub_measure:
+        found = ("verksamhet", stub_measure, found[2])   # the label column says what the rows are
     residual_area = area_rows and schema == "ekonomi" and not is_total(label) and _is_residual_area(label)
     if residual_area:
         found = None   # "Övrigt" among areas is the remaining area, not the post övriga kostnader
@@ -540,13 +562,18 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     area = None
     total = is_total(label)
     items = area_measure in vocabulary()["areas"].get("item_table_measures", [])
-    if not total and (is_area(label) or residual_area
-                      or (schema == "ekonomi" and not found and measure is not None and not items)):
+    group = getattr(row, "_group", None)
+    if not total and group and is_area(group) and schema != "maluppfyllelse":
+        area = _LEAD.sub("", group).strip()    # Verksamhet | Verksamhetsmått: the group column is the area
+    elif not total and (is_area(label) or residual_area
+                        or (schema == "ekonomi" and not found and measure is not None and not items)):
         area = _LEAD.sub("", label).strip()
     elif not total and row.section and is_area(row.section) and schema != "maluppfyllelse":
         area = _LEAD.sub("", row.section).strip()
     elif not total and getattr(row, "_attribute", None):
         area = row._attribute
+    elif not total and schema != "maluppfyllelse" and (heading := _heading_text(table.heading)) and is_area(heading):
+        area = heading          # the table's own section heading is an area ("3.1.1 Ekonomiskt bistånd")
     # unit: cell, row label, column header, table, measure
     unit = _unit_for(num, label, meaning, t_unit, default_unit, row_schema, doc)
     if unit is None:
@@ -634,6 +661,8 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
         if t_unit.unit == "tkr" and default_unit and default_unit not in ("tkr",) and schema != "ekonomi":
             return Unit(default_unit, 1.0, None)
         return t_unit
+    if default_unit == "antal" and _COST_LABEL.match(label) and doc.money and doc.money.factor == 1.0:
+        return Unit("tkr", 1.0, None)   # "Kostnad per plats …" among counts: money, in the document's tkr
     if default_unit and default_unit != "tkr":
         return Unit(default_unit, 1.0, None)
     if default_unit == "tkr" or schema == "ekonomi":
@@ -641,10 +670,17 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
             return Unit(doc.money.unit, doc.money.factor, None)
         return Unit("tkr", 1.0, None)
     if schema == "maluppfyllelse":
-        return Unit("antal", 1.0, None) if re.match(r"(?i)antal\b", label) else Unit("other", 1.0, None)
+        return Unit("antal", 1.0, None) if re.match(r"(?i)antal\b", label) or _counted_target(label) \
+            else Unit("other", 1.0, None)
     if schema == "personal" and float(num.value).is_integer():
         return Unit("antal", 1.0, None)     # a headcount (Kvinnor | Män | Totalt)
     return Unit("antal", 1.0, None) if schema == "verksamhet" else Unit("other", 1.0, None)
+
+
+def _counted_target(label: str) -> bool:
+    """An indicator whose text states its target as a count ("… ska vara 50 personer")."""
+    words = "|".join(re.escape(w) for w in vocabulary()["units"]["antal"] if len(w) > 3)
+    return bool(re.search(rf"\b\d[\d ]*\s(?:{words})\b", label, re.I))
 
 
 def _mentions_money_only_as_name(label: str) -> bool:

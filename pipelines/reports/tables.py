@@ -56,6 +56,7 @@ class Table:
     caption: list[str] = field(default_factory=list)     # lines just above the header
     after: list[str] = field(default_factory=list)       # a caption line just below
     heading: str | None = None                           # nearest heading above the table
+    goal: str | None = None                              # goal statement between heading and table
     source: str = "pdf"
     fs: float = 10.0
     id: str = ""
@@ -374,6 +375,7 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
     first = sorted(set(block))[0]
     stub_right = _stub_right(value_lines, columns, fs, source)
     header_lines, caption, heading, extra = _header(lines, first, columns, fs, source, stub_right)
+    goal = goal_before(lines, first, heading)
     if extra:
         body = [lines[k] for k in extra] + body
         block = list(block) + list(extra)
@@ -432,7 +434,7 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
             after.append(nxt.text)
     return Table(
         page=page, columns=columns, rows=rows, stub=stub, caption=caption, after=after, heading=heading,
-        source=source, fs=fs, top=min(ln.top for ln in body), bottom=max(ln.bottom for ln in body),
+        goal=goal, source=source, fs=fs, top=min(ln.top for ln in body), bottom=max(ln.bottom for ln in body),
         continuation=continuation,
     )
 
@@ -529,6 +531,36 @@ def _header(lines: list[Line], first: int, columns: list[Column], fs: float, sou
             heading = t
             break
     return header, caption, heading, skipped
+
+
+def goal_before(lines: list[Line], first: int, heading: str | None) -> str | None:
+    """The goal statement printed between the table's heading and the table (``goal_statement``)."""
+    texts: list[str] = []
+    for m in range(first - 1, max(-1, first - (40 if heading else 15)), -1):
+        t = lines[m].text.strip()
+        if heading and t == heading:
+            break
+        texts.insert(0, t)
+    return goal_statement("\n".join(texts))
+
+
+def goal_statement(text: str) -> str | None:
+    """The last goal introduced by a goal lead (vocabulary ``schemas.goal_leads``) in a text:
+    ``Nämndens prioriterade mål:`` followed by the goal on the next line, or ``Mål (nivå 1):
+    Andel … ska minska.`` (the first sentence after the colon)."""
+    leads = sorted((norm(w) for w in vocabulary()["schemas"].get("goal_leads", [])), key=len, reverse=True)
+    if not leads or not text:
+        return None
+    pattern = re.compile(r"(?:^|(?<=\n)|(?<=[.!?*]\s)|(?<=\*\*))(?:" + "|".join(re.escape(w) for w in leads)
+                         + r")\s*:[*\s]*", re.I | re.M)
+    found = None
+    for m in pattern.finditer(text):
+        rest = text[m.end():].lstrip()
+        line = rest.split("\n", 1)[0].strip(" *")
+        goal = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", line, maxsplit=1)[0].strip()
+        if len(goal.split()) >= 3 and not pattern.match(goal):
+            found = goal
+    return found
 
 
 def _header_values(line: Line) -> bool:
@@ -904,6 +936,26 @@ def _group_column(rows: list[Row], fs: float, source: str) -> None:
             r.label_lines = [r.label]
         if group and rights:
             r._group = group  # type: ignore[attr-defined]
+
+
+def inherit_groups(tables: list[Table]) -> None:
+    """A table with a group column (``Verksamhet | Verksamhetsmått``) that goes on in the next
+    table (a repeated header on the next page, or after a break) starts with rows whose group
+    cell is empty: they belong to the last group of the table before, when it has the same
+    stub and follows it directly (same or next page)."""
+    for prev, table in zip(tables, tables[1:]):
+        if not table.stub or norm(table.stub) != norm(prev.stub):
+            continue
+        if prev.page is not None and table.page not in (prev.page, prev.page + 1):
+            continue
+        last = next((getattr(r, "_group", None) for r in reversed(prev.rows) if getattr(r, "_group", None)), None)
+        if last is None:
+            continue
+        for r in table.rows:
+            if getattr(r, "_group", None):
+                break
+            r._group = last  # type: ignore[attr-defined]
+            r.section = last
 
 
 # --------------------------------------------------------------------------- joining words
