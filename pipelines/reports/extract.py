@@ -17,7 +17,7 @@ from pipelines.reports import checks, metadata, narrative, pdf, privacy, status,
 from pipelines.reports.guard import precheck
 from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, ExtractionResult
 from pipelines.reports.facts import Fact
-from pipelines.reports.mapping import DocContext, table_facts
+from pipelines.reports.mapping import DocContext, document_areas, table_facts
 from pipelines.reports.tables import (
     Table, document_words, find_tables, inherit_groups, reset_document_words, set_document_words,
 )
@@ -116,6 +116,7 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     _inherit_headers(doc.tables)
     doc.tables = [t for t in doc.tables if not t.continuation or any(c.header or c.group for c in t.columns)]
     inherit_groups(doc.tables)
+    ctx.areas = document_areas(doc.tables)
     for table in doc.tables:
         tf = table_facts(table, ctx)
         checks.check_table(table, tf)

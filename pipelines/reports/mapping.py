@@ -30,6 +30,7 @@ class DocContext:
     kommun_kod: str | None = None
     namnd: str | None = None
     money: Unit | None = None          # the document's usual money unit (when a table prints none)
+    areas: set[str] = field(default_factory=set)   # label keys that are areas in some table of the document
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -433,9 +434,7 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     for c_i, meaning in enumerate(meanings):
         if meaning.unit is None:
             meaning.unit = _column_cell_unit(table, c_i)
-    area_measure = _area_table_measure(table)
-    labels = [r.label for r in table.rows if r.label and not is_total(r.label)]
-    area_rows = bool(labels) and sum(1 for lb in labels if is_area(lb)) * 2 > len(labels)
+    roles = table_roles(table, doc, meanings)
     facts: list[Fact] = []
     for r_i, row in enumerate(table.rows):
         label = clean_label(row.label)
@@ -448,10 +447,101 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
             if meaning.skip:
                 continue
             fact = _cell_fact(table, doc, schema, row, label, cell, c_i, r_i, meaning, t_unit, goal, transposed,
-                              area_measure, area_rows)
+                              roles)
             if fact is not None:
                 facts.append(fact)
     return facts
+
+
+@dataclass
+class TableRoles:
+    """What the rows of a table are: areas (by their label, the header over the label column,
+    or because the document names them as areas elsewhere) or posts, and the post of the
+    area rows."""
+    area_measure: str | None = None   # the post named by the caption ("Nettokostnad per verksamhet")
+    areas: set[int] = field(default_factory=set)   # rows that are areas beyond the area vocabulary
+    area_rows: bool = False           # most rows are areas
+    posts: bool = False               # most rows are posts: a row without a measure is a post too
+    column_posts: bool = False        # the columns name the posts (Utfall intäkter | Utfall kostnader …)
+    bottom_measure: str | None = None  # the post of the first post row below the areas (Resultat)
+
+
+@lru_cache(maxsize=4096)
+def is_area_stub(stub: str) -> bool:
+    """The header over the label column says the rows are areas (``Avdelning``, ``Tjänster``,
+    ``Verksamhet``; vocabulary ``areas.area_stubs``); a unit beside it (``Tkr``) is ignored."""
+    if not stub:
+        return False
+    bare = re.sub(r"\([^)]*\)", " ", norm(stub))      # "HR-perspektiv (nämnder)": a remark, not the rows
+    words = [w for w in re.findall(r"[a-zåäöé/-]+", bare) if not money_unit(w) and w not in ("belopp", "i")]
+    words = [w for k, w in enumerate(words) if k == 0 or w != words[k - 1]]   # "Tjänster Tjänster"
+    stubs = {norm(w) for w in vocabulary()["areas"].get("area_stubs", [])}
+    # the whole header, or its last word when a caption line stacked above it ("Resultatuppföljning
+    # tjänster och förändringsinsatser period | Tjänster")
+    return bool(words) and (" ".join(words) in stubs or words[-1] in stubs)
+
+
+def _column_posts(table: Table) -> bool:
+    return sum(1 for c in table.columns if measure_in_text(c.header)) >= 2
+
+
+def stub_area_rows(table: Table) -> set[int]:
+    """Rows that are areas because the header over the label column says so: every labelled row
+    except totals when the columns name the posts; otherwise the rows above the first row that
+    names a post (``Resultat innan återreglering``, ``Återreglering`` below it are not areas)."""
+    if not is_area_stub(table.stub):
+        return set()
+    column_posts = _column_posts(table)
+    out: set[int] = set()
+    seen_post = False
+    for i, r in enumerate(table.rows):
+        if not r.label or is_total(r.label):
+            continue
+        if column_posts or _is_residual_area(r.label):
+            out.add(i)
+            continue
+        found = measure_of(r.label)
+        if found and found[1]:
+            seen_post = True       # a post or another measure ("Resultat innan återreglering")
+        elif not seen_post:
+            out.add(i)
+    return out
+
+
+def document_areas(tables: list[Table]) -> set[str]:
+    """Label keys that a table of the document shows as areas by its label-column header: the
+    same label in another table of the document is that area too (``Förändringsinsatser |
+    Ekonomi, HR …`` after ``Tjänster | Ekonomi, HR …``). Labels that name a post never are."""
+    out: set[str] = set()
+    for t in tables:
+        for i in stub_area_rows(t):
+            label = t.rows[i].label
+            if measure_of(label) is None:
+                out.add(label_key(label))
+    return out
+
+
+def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) -> TableRoles:
+    roles = TableRoles(area_measure=_area_table_measure(table))
+    roles.column_posts = sum(1 for m in meanings if m.measure) >= 2
+    roles.areas = stub_area_rows(table)
+    for i, r in enumerate(table.rows):
+        if r.label and not is_total(r.label) and label_key(r.label) in doc.areas:
+            roles.areas.add(i)
+    labelled = [(i, r.label) for i, r in enumerate(table.rows) if r.label and not is_total(r.label)]
+    n_area = sum(1 for i, lb in labelled if is_area(lb) or i in roles.areas)
+    roles.area_rows = bool(labelled) and n_area * 2 > len(labelled)
+    n_post = sum(1 for i, lb in labelled if (m := measure_of(lb)) and m[0] == "ekonomi" and i not in roles.areas)
+    roles.posts = bool(labelled) and not roles.area_rows and n_post * 2 >= len(labelled)
+    if roles.area_rows and roles.area_measure is None:
+        first_area = min((i for i, lb in labelled if is_area(lb) or i in roles.areas), default=None)
+        for i, r in enumerate(table.rows):
+            if first_area is not None and i > first_area and r.label and i not in roles.areas and not is_area(r.label):
+                m = measure_of(r.label)
+                if m and m[0] == "ekonomi" and m[1]:
+                    roles.bottom_measure = m[1]     # the areas add up to this post
+                    break
+    return roles
 
 
 def _table_personal_measure(table: Table) -> str | None:
@@ -504,8 +594,10 @@ def _area_table_measure(table: Table) -> str | None:
 
 def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str, cell, c_i: int, r_i: int,
                meaning: ColumnMeaning, t_unit: Unit | None, goal: str | None, transposed: bool,
-               area_measure: str | None, area_rows: bool = False) -> Fact | None:
+               roles: TableRoles) -> Fact | None:
     num = cell.num
+    area_measure, area_rows = roles.area_measure, roles.area_rows
+    area_row = not is_total(label) and (is_area(label) or r_i in roles.areas)
     column_text = meaning.header
     scenario, year, period_end, period_type = meaning.scenario, meaning.year, meaning.period_end, meaning.period_type
     fact_label = label
@@ -540,9 +632,14 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     row_schema = schema
     measure = None
     default_unit = None
-    if meaning.measure and schema == "ekonomi" and not transposed and (found is None or found[0] != "ekonomi"):
+    if meaning.measure and schema == "ekonomi" and not transposed and (found is None or found[0] != "ekonomi"
+                                                                       or r_i in roles.areas):
         found = None   # the column names the measure ("Utfall intäkter period"); rows are areas
         row_schema, measure, default_unit = meaning.measure
+    elif roles.column_posts and schema == "ekonomi" and scenario == "avvikelse" and not transposed and (
+            found is None or r_i in roles.areas):
+        found = None   # "Budgetavvikelse" beside columns of several posts: the deviation itself
+        measure, default_unit = "budgetavvikelse", "tkr"
     if found:
         row_schema, measure, default_unit = found
         if schema == "maluppfyllelse" and row_schema != "ekonomi":
@@ -551,8 +648,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         measure = "indikator"
     elif measure is not None:
         pass
-    elif schema == "ekonomi" and (area_measure or area_rows):
-        measure = area_measure or "nettokostnad"
+    elif schema == "ekonomi" and (area_measure or area_rows) and not roles.posts:
+        measure = area_measure or roles.bottom_measure or "nettokostnad"
         default_unit = "tkr"
     elif schema == "verksamhet":
         measure = "ej_verkstallda_beslut" if has_word(label + " " + table.context, "ej verkställda") else "verksamhetsmatt"
@@ -565,8 +662,9 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     group = getattr(row, "_group", None)
     if not total and group and is_area(group) and schema != "maluppfyllelse":
         area = _LEAD.sub("", group).strip()    # Verksamhet | Verksamhetsmått: the group column is the area
-    elif not total and (is_area(label) or residual_area
-                        or (schema == "ekonomi" and not found and measure is not None and not items)):
+    elif not total and (area_row or residual_area
+                        or (schema == "ekonomi" and not found and measure is not None and not items
+                            and not roles.posts and not roles.areas and measure != "budgetavvikelse")):
         area = _LEAD.sub("", label).strip()
     elif not total and row.section and is_area(row.section) and schema != "maluppfyllelse":
         area = _LEAD.sub("", row.section).strip()
@@ -594,6 +692,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         category = yrkesgrupp_of(label)     # "Sjukfrånvaro … (%) – undersköterskor"
     if row_schema == "personal" and measure is None and not found and (category or kon in ("K", "M")):
         measure = _table_personal_measure(table)   # "Kvinnor" in a sjukfrånvaro table
+    if row_schema == "personal" and measure is None and not found and unit.unit == "arsarbetare":
+        measure = "arsarbetare"                    # a yrkesgrupp row in a column of årsarbetare (åa)
     if category is None and row_schema == "personal" and _INTERVAL.match(label.strip()):
         category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
