@@ -19,7 +19,8 @@ from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, E
 from pipelines.reports.facts import Fact
 from pipelines.reports.mapping import DocContext, document_areas, table_facts
 from pipelines.reports.tables import (
-    Table, document_words, find_tables, inherit_groups, reset_document_words, set_document_words,
+    Table, document_words, drop_borrowed_captions, find_tables, inherit_groups, inherit_sections, reset_document_words,
+    set_document_words,
 )
 from pipelines.reports.units import money_unit
 
@@ -116,6 +117,8 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     _inherit_headers(doc.tables)
     doc.tables = [t for t in doc.tables if not t.continuation or any(c.header or c.group for c in t.columns)]
     inherit_groups(doc.tables)
+    drop_borrowed_captions(doc.tables)
+    inherit_sections(doc.tables)
     ctx.areas = document_areas(doc.tables)
     for table in doc.tables:
         tf = table_facts(table, ctx)

@@ -585,10 +585,21 @@ def _stub_measure(stub: str) -> str | None:
 
 
 def _area_table_measure(table: Table) -> str | None:
-    text = " ".join([table.heading or "", *table.caption, table.stub, *table.after])
-    for measure, words in vocabulary()["areas"]["area_table_measures"].items():
-        if any_word(text, words):
-            return measure
+    """The post a table of areas shows, named by its stub, caption or heading; the text nearest
+    to the table wins ("Driftredovisning / Investeringsredovisning / Investeringsredovisning
+    (mnkr)" is investering)."""
+    for text in (table.stub, *reversed(table.caption), *table.after, table.heading or ""):
+        for measure, words in vocabulary()["areas"]["area_table_measures"].items():
+            if text and any_word(text, words):
+                return measure
+    return None
+
+
+def _caption_area(table: Table) -> str | None:
+    """A sub-heading right above the table that is an area ("Bidrag / Allmän kulturverksamhet")."""
+    line = table.caption[-1] if table.caption else table.section
+    if line and is_area(line) and len(line.split()) <= 8:
+        return _LEAD.sub("", line).strip()
     return None
 
 
@@ -660,18 +671,24 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     total = is_total(label)
     items = area_measure in vocabulary()["areas"].get("item_table_measures", [])
     group = getattr(row, "_group", None)
+    # the section the whole table stands in: a sub-heading right above it, or its numbered heading
+    table_area = _caption_area(table) if schema != "maluppfyllelse" else None
+    if table_area is None and schema != "maluppfyllelse" and (heading := _heading_text(table.heading)) \
+            and is_area(heading):
+        table_area = heading
     if not total and group and is_area(group) and schema != "maluppfyllelse":
         area = _LEAD.sub("", group).strip()    # Verksamhet | Verksamhetsmått: the group column is the area
     elif not total and (area_row or residual_area
-                        or (schema == "ekonomi" and not found and measure is not None and not items
+                        or (schema == "ekonomi" and not found and measure is not None and not items and not table_area
                             and not roles.posts and not roles.areas and measure != "budgetavvikelse")):
         area = _LEAD.sub("", label).strip()
     elif not total and row.section and is_area(row.section) and schema != "maluppfyllelse":
         area = _LEAD.sub("", row.section).strip()
     elif not total and getattr(row, "_attribute", None):
         area = row._attribute
-    elif not total and schema != "maluppfyllelse" and (heading := _heading_text(table.heading)) and is_area(heading):
-        area = heading          # the table's own section heading is an area ("3.1.1 Ekonomiskt bistånd")
+    elif table_area and not (total and roles.area_rows):
+        area = table_area       # "3.1.1 Ekonomiskt bistånd" / "Allmän kulturverksamhet" above the table
+                                # (its total too, unless the rows themselves are areas)
     # unit: cell, row label, column header, table, measure
     unit = _unit_for(num, label, meaning, t_unit, default_unit, row_schema, doc)
     if unit is None:

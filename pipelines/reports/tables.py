@@ -57,6 +57,7 @@ class Table:
     after: list[str] = field(default_factory=list)       # a caption line just below
     heading: str | None = None                           # nearest heading above the table
     goal: str | None = None                              # goal statement between heading and table
+    section: str | None = None                           # sub-heading inherited from the table above
     source: str = "pdf"
     fs: float = 10.0
     id: str = ""
@@ -936,6 +937,24 @@ def _group_column(rows: list[Row], fs: float, source: str) -> None:
             r.label_lines = [r.label]
         if group and rights:
             r._group = group  # type: ignore[attr-defined]
+
+
+def drop_borrowed_captions(tables: list[Table]) -> None:
+    """A caption line printed under one table ("Driftsredovisning, 2025, per verksamhet") is
+    not part of the caption of the next table on the page."""
+    for prev, table in zip(tables, tables[1:]):
+        if prev.after and table.page == prev.page and table.caption:
+            table.caption = [c for c in table.caption if c not in prev.after]
+
+
+def inherit_sections(tables: list[Table]) -> None:
+    """A table without caption lines right after another one on the same page (no heading in
+    between) stands under the same sub-heading: it gets the caption's last line as its
+    ``section`` ("Anläggningar samt fritids- och föreningsutveckling" over two Statistik tables)."""
+    for prev, table in zip(tables, tables[1:]):
+        if table.caption or table.page is None or table.page != prev.page or table.heading != prev.heading:
+            continue
+        table.section = prev.section or (prev.caption[-1] if prev.caption else None)
 
 
 def inherit_groups(tables: list[Table]) -> None:
