@@ -464,6 +464,8 @@ class TableRoles:
     posts: bool = False               # most rows are posts: a row without a measure is a post too
     column_posts: bool = False        # the columns name the posts (Utfall intäkter | Utfall kostnader …)
     bottom_measure: str | None = None  # the post of the first post row below the areas (Resultat)
+    foreign: set[int] = field(default_factory=set)  # rows under a numbered heading of their own (the next
+                                                    # note inside the table): the caption does not speak for them
 
 
 @lru_cache(maxsize=4096)
@@ -523,6 +525,10 @@ def document_areas(tables: list[Table]) -> set[str]:
 
 def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) -> TableRoles:
     roles = TableRoles(area_measure=_area_table_measure(table))
+    numbered = [i for i, r in enumerate(table.rows)
+                if r.section and re.match(r"^\d+(?:\.\d+)*\.?\s+[A-ZÅÄÖ]", r.section) and r.section != table.heading]
+    if numbered:
+        roles.foreign = set(range(numbered[0], len(table.rows)))
     roles.column_posts = sum(1 for m in meanings if m.measure) >= 2
     roles.areas = stub_area_rows(table)
     for i, r in enumerate(table.rows):
@@ -608,6 +614,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
                roles: TableRoles) -> Fact | None:
     num = cell.num
     area_measure, area_rows = roles.area_measure, roles.area_rows
+    if r_i in roles.foreign:
+        area_measure = None
     area_row = not is_total(label) and (is_area(label) or r_i in roles.areas)
     column_text = meaning.header
     scenario, year, period_end, period_type = meaning.scenario, meaning.year, meaning.period_end, meaning.period_type
@@ -709,7 +717,7 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         category = yrkesgrupp_of(label)     # "Sjukfrånvaro … (%) – undersköterskor"
     if row_schema == "personal" and measure is None and not found and (category or kon in ("K", "M")):
         measure = _table_personal_measure(table)   # "Kvinnor" in a sjukfrånvaro table
-    if row_schema == "personal" and measure is None and not found and unit.unit == "arsarbetare":
+    if row_schema == "personal" and measure is None and not found and category and unit.unit == "arsarbetare":
         measure = "arsarbetare"                    # a yrkesgrupp row in a column of årsarbetare (åa)
     if category is None and row_schema == "personal" and _INTERVAL.match(label.strip()):
         category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
