@@ -136,6 +136,16 @@ def is_area(label: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
+def is_unit_row(label: str) -> bool:
+    """A row label that names a nämnd or styrelse (``Vård- och omsorgsnämnden``, ``Kommunstyrelsen``;
+    vocabulary ``areas.area_endings``): in a table it is an area of the kommun."""
+    key = label_key(label)
+    words = key.split()
+    return 0 < len(words) <= 4 and not re.search(r"\d", key) and any(
+        words[-1].endswith(norm(e)) for e in vocabulary()["areas"].get("area_endings", []))
+
+
 @lru_cache(maxsize=4096)
 def _is_residual_area(label: str) -> bool:
     key = label_key(label)
@@ -463,6 +473,7 @@ class TableRoles:
     area_rows: bool = False           # most rows are areas
     posts: bool = False               # most rows are posts: a row without a measure is a post too
     column_posts: bool = False        # the columns name the posts (Utfall intäkter | Utfall kostnader …)
+    by_stub: bool = False             # the header over the label column says which rows are areas
     bottom_measure: str | None = None  # the post of the first post row below the areas (Resultat)
     foreign: set[int] = field(default_factory=set)  # rows under a numbered heading of their own (the next
                                                     # note inside the table): the caption does not speak for them
@@ -531,10 +542,14 @@ def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) ->
         roles.foreign = set(range(numbered[0], len(table.rows)))
     roles.column_posts = sum(1 for m in meanings if m.measure) >= 2
     roles.areas = stub_area_rows(table)
+    roles.by_stub = bool(roles.areas)
     for i, r in enumerate(table.rows):
         if r.label and not is_total(r.label) and label_key(r.label) in doc.areas:
             roles.areas.add(i)
     labelled = [(i, r.label) for i, r in enumerate(table.rows) if r.label and not is_total(r.label)]
+    for i, lb in labelled:
+        if is_unit_row(lb):
+            roles.areas.add(i)
     n_area = sum(1 for i, lb in labelled if is_area(lb) or i in roles.areas)
     roles.area_rows = bool(labelled) and n_area * 2 > len(labelled)
     n_post = sum(1 for i, lb in labelled if (m := measure_of(lb)) and m[0] == "ekonomi" and i not in roles.areas)
@@ -687,8 +702,9 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     if not total and group and is_area(group) and schema != "maluppfyllelse":
         area = _LEAD.sub("", group).strip()    # Verksamhet | Verksamhetsmått: the group column is the area
     elif not total and (area_row or residual_area
-                        or (schema == "ekonomi" and not found and measure is not None and not items and not table_area
-                            and not roles.posts and not roles.areas and measure != "budgetavvikelse")):
+                        or (schema == "ekonomi" and not found and measure is not None and (not items or area_rows)
+                            and not table_area and not roles.posts and not roles.by_stub
+                            and measure != "budgetavvikelse")):
         area = _LEAD.sub("", label).strip()
     elif not total and row.section and is_area(row.section) and schema != "maluppfyllelse":
         area = _LEAD.sub("", row.section).strip()
@@ -717,12 +733,12 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         category = yrkesgrupp_of(label)     # "Sjukfrånvaro … (%) – undersköterskor"
     if row_schema == "personal" and measure is None and not found and (category or kon in ("K", "M")):
         measure = _table_personal_measure(table)   # "Kvinnor" in a sjukfrånvaro table
-    if row_schema == "personal" and measure is None and not found and category and unit.unit == "arsarbetare":
-        measure = "arsarbetare"                    # a yrkesgrupp row in a column of årsarbetare (åa)
     if category is None and row_schema == "personal" and _INTERVAL.match(label.strip()):
         category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
         category = _LEAD.sub("", label).strip()   # a row per yrkesgrupp / åldersgrupp
+    if row_schema == "personal" and measure is None and not found and category and unit.unit == "arsarbetare":
+        measure = "arsarbetare"                    # a yrkesgrupp row in a column of årsarbetare (åa)
     if num.year is not None and not transposed:
         year = num.year
         period_end = f"{num.year:04d}-12-31" if period_end is None or period_end[:4] != str(num.year) else period_end
