@@ -474,6 +474,7 @@ class TableRoles:
     posts: bool = False               # most rows are posts: a row without a measure is a post too
     column_posts: bool = False        # the columns name the posts (Utfall intäkter | Utfall kostnader …)
     by_stub: bool = False             # the header over the label column says which rows are areas
+    column_areas: dict[int, str] = field(default_factory=dict)   # columns that are areas (Förvaltningsledning | IFO …)
     bottom_measure: str | None = None  # the post of the first post row below the areas (Resultat)
     foreign: set[int] = field(default_factory=set)  # rows under a numbered heading of their own (the next
                                                     # note inside the table): the caption does not speak for them
@@ -534,6 +535,22 @@ def document_areas(tables: list[Table]) -> set[str]:
     return out
 
 
+def _column_areas(table: Table, doc: DocContext) -> dict[int, str]:
+    """The columns of a table whose columns are areas (``Förvaltningsledning | AFF … | IFO … |
+    Summa``): every column without a scenario word or period and not a total, when most of
+    them are areas by the vocabulary or the document."""
+    candidates = {}
+    for c in table.columns:
+        h = clean_label(c.header)
+        if not h or is_total(h) or scenario_of(h)[0] or read_period(h).year is not None:
+            continue
+        candidates[c.index] = h
+    known = [i for i, h in candidates.items() if is_area(h) or is_unit_row(h) or label_key(h) in doc.areas]
+    if len(candidates) < 2 or len(known) * 2 <= len(candidates):
+        return {}
+    return {i: _LEAD.sub("", h).strip() for i, h in candidates.items()}
+
+
 def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) -> TableRoles:
     roles = TableRoles(area_measure=_area_table_measure(table))
     numbered = [i for i, r in enumerate(table.rows)
@@ -541,6 +558,7 @@ def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) ->
     if numbered:
         roles.foreign = set(range(numbered[0], len(table.rows)))
     roles.column_posts = sum(1 for m in meanings if m.measure) >= 2
+    roles.column_areas = _column_areas(table, doc)
     roles.areas = stub_area_rows(table)
     roles.by_stub = bool(roles.areas)
     for i, r in enumerate(table.rows):
@@ -587,6 +605,11 @@ def _column_cell_unit(table: Table, c_i: int) -> Unit | None:
     if len(printed) != 1 or sum(1 for u in units if u) < max(2, len(units) // 2 + 1):
         return None
     return money_unit(printed.pop())
+
+
+def _whole_namnd(text: str) -> bool:
+    """"Alla", "Samtliga" in an area column: the whole nämnd (area null)."""
+    return label_key(text) in {norm(w) for w in vocabulary()["areas"].get("whole_namnd", [])}
 
 
 def _heading_text(heading: str | None) -> str | None:
@@ -694,12 +717,15 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     total = is_total(label)
     items = area_measure in vocabulary()["areas"].get("item_table_measures", [])
     group = getattr(row, "_group", None)
+    column_area = roles.column_areas.get(c_i)
     # the section the whole table stands in: a sub-heading right above it, or its numbered heading
     table_area = _caption_area(table) if schema != "maluppfyllelse" else None
     if table_area is None and schema != "maluppfyllelse" and (heading := _heading_text(table.heading)) \
             and is_area(heading):
         table_area = heading
-    if not total and group and is_area(group) and schema != "maluppfyllelse":
+    if column_area and schema != "maluppfyllelse":
+        area = column_area                     # the column is the area (Förvaltningsledning | IFO … | Summa)
+    elif not total and group and is_area(group) and schema != "maluppfyllelse":
         area = _LEAD.sub("", group).strip()    # Verksamhet | Verksamhetsmått: the group column is the area
     elif not total and (area_row or residual_area
                         or (schema == "ekonomi" and not found and measure is not None and (not items or area_rows)
@@ -709,7 +735,7 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     elif not total and row.section and is_area(row.section) and schema != "maluppfyllelse":
         area = _LEAD.sub("", row.section).strip()
     elif not total and getattr(row, "_attribute", None):
-        area = row._attribute
+        area = None if _whole_namnd(row._attribute) else row._attribute
     elif table_area and not (total and roles.area_rows):
         area = table_area       # "3.1.1 Ekonomiskt bistånd" / "Allmän kulturverksamhet" above the table
                                 # (its total too, unless the rows themselves are areas)

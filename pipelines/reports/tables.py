@@ -584,6 +584,25 @@ def _bands(header_lines: list[Line], fs: float, source: str) -> list[list[Line]]
     return bands
 
 
+def _right_aligned_runs(words: list, columns: list[Column], fs: float, source: str) -> dict[int, int] | None:
+    """Words of one header line over several right-aligned columns, split into runs that each
+    end at a column's right edge ("Förvaltnings | funktionsstöd | Stöd o service |
+    familjeomsorg"): a word standing between two columns goes with the run it ends with, not
+    with the column it is nearest to. None when the runs do not all end at right edges."""
+    if source != "pdf" or not words:
+        return None
+    tol = 0.3 * fs
+    out: dict[int, int] = {}
+    run: list = []
+    for w in sorted(words, key=lambda w: w.x0):
+        run.append(w)
+        col = next((c for c in columns if abs(w.x1 - c.x1) <= tol), None)
+        if col is not None:
+            out.update({id(x): col.index for x in run})
+            run = []
+    return out if not run and len(set(out.values())) > 1 else None
+
+
 def _word_column(w, columns: list[Column], fs: float, source: str) -> int | None:
     best, best_overlap = None, 0.0
     for col in columns:
@@ -679,8 +698,9 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
                 for c in stack:
                     spans = {_word_column(w, columns, fs, source) for w in (c.words or [])} - {None}
                     if len(spans) > 1:
+                        runs = _right_aligned_runs(c.words, columns, fs, source)
                         for w in c.words:
-                            idx = _word_column(w, columns, fs, source)
+                            idx = runs[id(w)] if runs else _word_column(w, columns, fs, source)
                             if idx is not None:
                                 stacked.setdefault(idx, []).append((w.top, w.x0, w.text, w.hyphen))
                         targets[id(c)] = None
