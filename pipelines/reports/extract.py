@@ -159,5 +159,13 @@ def _inherit_headers(tables: list[Table]) -> None:
             continue
         for a, b in zip(prev.columns, table.columns):
             b.header, b.group = a.header, a.group
+        # its own short label lines above the first row ("LSS") open a section; without one,
+        # the rows go on in the last section of the table they continue
+        own = [c for c in table.caption if len(c.split()) <= 5 and not c.rstrip().endswith((".", ":"))]
+        section = own[-1] if own else next((r.section for r in reversed(prev.rows) if r.section), None)
+        for r in table.rows:
+            if r.section:
+                break
+            r.section = section
         table.stub, table.caption = prev.stub, prev.caption
         table.heading = table.heading or prev.heading
