@@ -680,6 +680,9 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     stub_measure = _stub_measure(table.stub)
     if found and found[0] == "verksamhet" and stub_measure:
         found = ("verksamhet", stub_measure, found[2])   # the label column says what the rows are
+    if found and found[0] == "ekonomi" and is_total(label) and area_measure \
+            and area_measure in vocabulary()["areas"].get("item_table_measures", []):
+        found = ("ekonomi", area_measure, found[2])   # "Totala utgifter" of an investment table: investering
     residual_area = area_rows and schema == "ekonomi" and not is_total(label) and _is_residual_area(label)
     if residual_area:
         found = None   # "Övrigt" among areas is the remaining area, not the post övriga kostnader
