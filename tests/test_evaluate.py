@@ -156,7 +156,11 @@ def test_attribute_differences_on_matched_facts_are_counted_per_schema_and_attri
     md = ev.render_markdown([report])
     assert "### Attributes of matched facts" in md
     assert "| (all) | 4 | 1 | 1 | 1 | 1 | 1 | 0 | 0 | 25.0% |" in md
-    assert "area 'Äldreomsorg' != None" in md
+    assert "| `d.pdf` | area | 'Äldreomsorg' | None | Antal personer med trygghetslarm | 1 |" in md
+    assert "| `d.pdf` | ekonomi | 2 | 0 | 1 | 1 |" in md and "|  | (all) | 4 | 1 | 1 | 1 | 1 | 1 |" in md
+    clusters = ev.attribute_clusters([report])
+    assert [(k[1], len(labels)) for k, labels in clusters] == [
+        ("area", 1), ("category", 1), ("goal", 1), ("measure", 1), ("unit", 1)]
 
 
 def test_metadata_fields_ok_fel_saknas_and_unscored():

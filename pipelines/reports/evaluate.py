@@ -6,8 +6,10 @@ rules in ``tests/gold/README.md``).
 
 For every document with a gold file it runs ``extract_file``, pairs extracted facts with
 gold facts by key, and reports per document and schema: gold, extracted (on covered pages),
-matched, wrong values, missing, extra, recall, precision, and the metadata fields. The
-matching functions take plain dicts, so tests can use them on synthetic fact lists.
+matched, wrong values, missing, extra, recall, precision, the metadata fields, and on the
+matched facts the attributes outside the key that disagree with gold (area, measure, unit,
+category, goal, status, comparator). The matching functions take plain dicts, so tests can
+use them on synthetic fact lists.
 """
 
 from __future__ import annotations
@@ -665,18 +667,30 @@ def _md_attributes(done: list[DocumentReport], max_examples: int) -> list[str]:
     ]
     lines += _md_table(["schema", *head], [[k, *_attr_numbers(c)] for k, c in totals(done).items()])
     lines += [""]
-    lines += _md_table(["document", "schema", *head],
-                       [[f"`{r.name}`" if i == 0 else "", k, *_attr_numbers(c)]
-                        for r in done for i, (k, c) in enumerate(r.counts.items()) if c.attr_any or k == "(all)"],
-                       left=2)
-    errors = [(r.name, g, d) for r in done for g, _e, d in r.attribute_errors]
-    if errors:
-        lines += ["", f"Examples ({min(len(errors), max_examples)} of {len(errors)}):", ""]
-        rows = [[f"`{n}`", str(g.get("page")), g.get("label") or "", "; ".join(d)] for n, g, d in errors[:max_examples]]
-        lines += _md_table(["document", "page", "label", "gold != extracted"], rows, left=4)
-        if len(errors) > max_examples:
-            lines += ["", "All of them: `python -m pipelines.reports.evaluate --verbose` (lines `ATTR`)."]
+    rows = []
+    for r in done:
+        shown = [(k, c) for k, c in r.counts.items() if k == "(all)" or c.attr_any]
+        rows += [[f"`{r.name}`" if i == 0 else "", k, *_attr_numbers(c)] for i, (k, c) in enumerate(shown)]
+    lines += _md_table(["document", "schema", *head], rows, left=2)
+    clusters = attribute_clusters(done)
+    if clusters:
+        lines += ["", f"Differences by kind ({min(len(clusters), max_examples)} of {len(clusters)}, largest first; "
+                  "every pair: `python -m pipelines.reports.evaluate --verbose`, lines `ATTR`):", ""]
+        rows = [[f"`{n}`", attr, repr(g), repr(e), labels[0], str(len(labels))]
+                for (n, attr, g, e), labels in clusters[:max_examples]]
+        lines += _md_table(["document", "attribute", "gold", "extracted", "e.g. label", "facts"], rows, left=5)
     return lines
+
+
+def attribute_clusters(reports: Iterable[DocumentReport]) -> list[tuple[tuple[str, str, Any, Any], list[str]]]:
+    """Attribute differences grouped by document, attribute, gold and extracted value, with
+    the labels of the facts in each group; largest group first."""
+    groups: dict[tuple[str, str, Any, Any], list[str]] = defaultdict(list)
+    for r in reports:
+        for g, e, _d in r.attribute_errors:
+            for k in attribute_diffs(g, e):
+                groups[(r.name, k, g.get(k), e.get(k))].append(str(g.get("label") or ""))
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0][0], kv[0][1]))
 
 
 def write_section(path: Path, section: str) -> None:
@@ -699,7 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipelines.reports.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="folder of gold files (default tests/gold)")
     parser.add_argument("--document", help="evaluate only this document (file name)")
-    parser.add_argument("--verbose", action="store_true", help="list wrong values, misses, extras and near misses")
+    parser.add_argument("--verbose", action="store_true",
+                        help="list wrong values, misses, extras, near misses and attribute differences (ATTR)")
     parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     parser.add_argument("--write-doc", type=Path, metavar="MD", help="write the '## Evaluation' section of this file")
     args = parser.parse_args(argv)
