@@ -111,6 +111,58 @@ def test_counts_recall_precision_on_covered_pages_only():
     assert ev.count(gold, extracted, m, covered="all")["(all)"].outside == 0
 
 
+def test_attribute_differences_on_matched_facts_are_counted_per_schema_and_attribute():
+    gold = [
+        fact("Antal personer med trygghetslarm", 512.0, schema="verksamhet", unit="antal", area="Äldreomsorg",
+             measure="verksamhetsmatt"),
+        fact("Intäkter", 10.0, area="IT", measure="intakter"),
+        fact("Kostnader", -5.0, measure="kostnader", comparator=None),
+        fact("Sjukfrånvaro 30-49 år", 6.1, schema="personal", kon="T", unit="procent", category="30-49 år",
+             measure="sjukfranvaro_total", goal=None),
+        fact("Resultat", 3.0, measure="resultat"),                       # wrong value: not an attribute error
+    ]
+    extracted = [
+        fact("Antal personer med trygghetslarm", 512.0, schema="verksamhet", unit="antal", area=None,
+             measure="verksamhetsmatt"),                                  # area null != Äldreomsorg
+        fact("Intäkter", 10.0, area="  it ", measure="intakter"),         # casefold + whitespace: agrees
+        fact("Kostnader", -5.0, measure="nettokostnad", unit="procent", comparator=""),  # measure, unit; '' = null
+        fact("Sjukfrånvaro 30-49 år", 6.1, schema="personal", kon="T", unit="procent", category="30 - 49 år",
+             measure="sjukfranvaro_total", goal="Mål 1"),                # category as printed differs; goal
+        fact("Resultat", 4.0, measure="x"),
+    ]
+    m = ev.match_facts(gold, extracted)
+    assert len(m.matched) == 4 and len(m.wrong) == 1
+    counts = ev.count(gold, extracted, m, covered=[11])
+    assert counts["verksamhet"].attr["area"] == 1 and counts["verksamhet"].attr_any == 1
+    eko = counts["ekonomi"]
+    assert (eko.attr["area"], eko.attr["measure"], eko.attr["unit"], eko.attr["comparator"]) == (0, 1, 1, 0)
+    assert eko.attr_any == 1 and eko.attr_agreement == pytest.approx(1 / 2)
+    assert counts["personal"].attr["category"] == 1 and counts["personal"].attr["goal"] == 1
+    total = counts["(all)"]
+    assert total.attr == {"area": 1, "measure": 1, "unit": 1, "category": 1, "goal": 1, "status": 0, "comparator": 0}
+    assert total.attr_any == 3 and total.to_dict()["attr"]["area"] == 1
+
+    report = ev.evaluate_facts(ev.GoldDocument("d.pdf", {"covered_pages": [11]}, gold), extracted, {})
+    assert [d for _g, _e, d in report.attribute_errors] == [
+        ["area 'Äldreomsorg' != None"], ["measure 'kostnader' != 'nettokostnad'", "unit 'tkr' != 'procent'"],
+        ["category '30-49 år' != '30 - 49 år'", "goal None != 'Mål 1'"],
+    ]
+    text = ev.render_text([report], verbose=True)
+    assert "Attribute differences on matched facts" in text
+    assert "ATTR     p11 verksamhet 'Antal personer med trygghetslarm'" in text and "area 'Äldreomsorg' != None" in text
+    attr_table = text.split("Attribute differences on matched facts")[1]
+    row = next(line for line in attr_table.splitlines() if line.startswith("TOTAL"))
+    assert row.split() == ["TOTAL", "ekonomi", "2", "0", "1", "1", "0", "0", "0", "0", "50.0%"]
+    md = ev.render_markdown([report])
+    assert "### Attributes of matched facts" in md
+    assert "| (all) | 4 | 1 | 1 | 1 | 1 | 1 | 0 | 0 | 25.0% |" in md
+    assert "| `d.pdf` | area | 'Äldreomsorg' | None | Antal personer med trygghetslarm | 1 |" in md
+    assert "| `d.pdf` | ekonomi | 2 | 0 | 1 | 1 |" in md and "|  | (all) | 4 | 1 | 1 | 1 | 1 | 1 |" in md
+    clusters = ev.attribute_clusters([report])
+    assert [(k[1], len(labels)) for k, labels in clusters] == [
+        ("area", 1), ("category", 1), ("goal", 1), ("measure", 1), ("unit", 1)]
+
+
 def test_metadata_fields_ok_fel_saknas_and_unscored():
     expected = {"kommun_kod": "1480", "namnd": "Nämnden för Intraservice", "ar": 2026, "period_slut": "2026-03-31"}
     info = {"kommun_kod": "1480", "namnd": "nämnden för intraservice", "ar": 2025, "period_slut": None, "kommun": "X"}

@@ -6,8 +6,10 @@ rules in ``tests/gold/README.md``).
 
 For every document with a gold file it runs ``extract_file``, pairs extracted facts with
 gold facts by key, and reports per document and schema: gold, extracted (on covered pages),
-matched, wrong values, missing, extra, recall, precision, and the metadata fields. The
-matching functions take plain dicts, so tests can use them on synthetic fact lists.
+matched, wrong values, missing, extra, recall, precision, the metadata fields, and on the
+matched facts the attributes outside the key that disagree with gold (area, measure, unit,
+category, goal, status, comparator). The matching functions take plain dicts, so tests can
+use them on synthetic fact lists.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ _LIST_MARK = re.compile(r"^[-•·*]\s+")  # "- Ekonomi", "• HR": list markers
 _SPACED_DASH = re.compile(r"(?<=\w) ?- ?(?=\w)")  # "30 - 49 år" = "30-49 år"
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # "SRHR-utbildning" = "SRHRutbildning" (line-break hyphens)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Attributes outside the match key that the star schemas group by; on matched facts they must
+# agree with gold too (README: Attribute agreement).
+ATTRIBUTES = ("area", "measure", "unit", "category", "goal", "status", "comparator")
 
 Fact = dict[str, Any]
 
@@ -141,15 +146,25 @@ def match_facts(gold: Iterable[Fact], extracted: Iterable[Fact]) -> Match:
     return result
 
 
+def attr_norm(value: Any) -> str | None:
+    """Attribute normalisation: casefold and whitespace collapse for text; None and '' are null."""
+    if value is None:
+        return None
+    s = " ".join(str(value).split()).casefold()
+    return s or None
+
+
+def attribute_diffs(gold: Fact, extracted: Fact) -> list[str]:
+    """The attributes (``ATTRIBUTES``) on which a matched pair disagrees."""
+    return [k for k in ATTRIBUTES if attr_norm(gold.get(k)) != attr_norm(extracted.get(k))]
+
+
 def attribute_errors(pairs: Iterable[tuple[Fact, Fact]]) -> list[tuple[Fact, Fact, list[str]]]:
-    """Matched pairs that disagree on unit, measure or comparator."""
+    """Matched pairs that disagree on an attribute the star schemas group by (``ATTRIBUTES``),
+    each with its differences as ``"area 'Äldreomsorg' != None"``."""
     found = []
     for g, e in pairs:
-        diffs = [
-            f"{k} {g.get(k)!r} != {e.get(k)!r}"
-            for k in ("unit", "measure", "comparator")
-            if (g.get(k) or None) != (e.get(k) or None)
-        ]
+        diffs = [f"{k} {g.get(k)!r} != {e.get(k)!r}" for k in attribute_diffs(g, e)]
         if diffs:
             found.append((g, e, diffs))
     return found
@@ -185,10 +200,17 @@ class Counts:
     extra: int = 0         # extra table facts on covered pages
     extra_narr: int = 0    # extra narrative facts on covered pages (not counted in precision)
     matched_covered: int = 0
+    # matched facts whose attribute differs from gold, per attribute (ATTRIBUTES)
+    attr: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    attr_any: int = 0      # matched facts with at least one attribute difference
 
     def add(self, other: Counts) -> None:
         for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+            if name == "attr":
+                for k, v in other.attr.items():
+                    self.attr[k] = self.attr.get(k, 0) + v
+            else:
+                setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
     def recall(self) -> float | None:
@@ -204,9 +226,16 @@ class Counts:
         paired = self.matched + self.wrong
         return self.matched / paired if paired else None
 
+    @property
+    def attr_agreement(self) -> float | None:
+        """Share of matched facts that agree with gold on every attribute."""
+        return (self.matched - self.attr_any) / self.matched if self.matched else None
+
     def to_dict(self) -> dict[str, Any]:
         d = {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "matched_covered"}
-        d.update(recall=self.recall, precision=self.precision, value_accuracy=self.value_accuracy)
+        d["attr"] = dict(self.attr)
+        d.update(recall=self.recall, precision=self.precision, value_accuracy=self.value_accuracy,
+                 attr_agreement=self.attr_agreement)
         return d
 
 
@@ -227,9 +256,14 @@ def count(gold: Sequence[Fact], extracted: Sequence[Fact], match: Match, covered
         else:
             per[e.get("schema")].outside += 1
     for g, e in match.matched:
-        per[g.get("schema")].matched += 1
+        c = per[g.get("schema")]
+        c.matched += 1
         if is_covered(e.get("page"), covered):
-            per[g.get("schema")].matched_covered += 1
+            c.matched_covered += 1
+        diffs = attribute_diffs(g, e)
+        for k in diffs:
+            c.attr[k] += 1
+        c.attr_any += bool(diffs)
     for g, _e in match.wrong:
         per[g.get("schema")].wrong += 1
     for g in match.missing:
@@ -393,7 +427,7 @@ class DocumentReport:
 
 def _short(f: Fact) -> dict[str, Any]:
     keys = ("page", "schema", "method", "label", "column", "scenario", "year", "period_end", "kon", "category",
-            "measure", "area", "value", "unit", "status")
+            "measure", "area", "goal", "comparator", "value", "unit", "status")
     return {k: f.get(k) for k in keys}
 
 
@@ -468,6 +502,25 @@ def _rows(name: str, counts: dict[str, Counts]) -> list[list[str]]:
 
 
 _HEADER = ["document", "schema", *_COLUMNS, "recall", "precision", "value acc."]
+_ATTR_HEADER = ["document", "schema", "matched", *ATTRIBUTES, "attr. agree"]
+
+
+def _attr_numbers(c: Counts) -> list[str]:
+    return [str(c.matched), *(str(c.attr.get(k, 0)) for k in ATTRIBUTES), _pct(c.attr_agreement)]
+
+
+def _attr_rows(name: str, counts: dict[str, Counts]) -> list[list[str]]:
+    rows = []
+    for schema, c in counts.items():
+        rows.append([name, schema, *_attr_numbers(c)])
+        name = ""
+    return rows
+
+
+def _text_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    fmt = "  ".join("{:<%d}" % w if i < 2 else "{:>%d}" % w for i, w in enumerate(widths))
+    return [fmt.format(*header), *(fmt.format(*row) for row in rows)]
 
 
 def _meta_line(meta: dict[str, dict[str, Any]]) -> str:
@@ -489,10 +542,12 @@ def render_text(reports: list[DocumentReport], verbose: bool = False) -> str:
             rows += _rows(r.name, r.counts)
     if rows:
         rows += _rows("TOTAL", totals(reports))
-        widths = [max(len(str(x)) for x in col) for col in zip(_HEADER, *rows)]
-        fmt = "  ".join("{:<%d}" % w if i < 2 else "{:>%d}" % w for i, w in enumerate(widths))
-        lines.append(fmt.format(*_HEADER))
-        lines += [fmt.format(*row) for row in rows]
+        lines += _text_table(_HEADER, rows)
+        lines.append("")
+        attr_rows = [row for r in reports if r.status == "evaluerad" for row in _attr_rows(r.name, r.counts)]
+        attr_rows += _attr_rows("TOTAL", totals(reports))
+        lines.append("Attribute differences on matched facts (facts whose attribute differs from gold):")
+        lines += _text_table(_ATTR_HEADER, attr_rows)
         lines.append("")
     for r in reports:
         if r.status != "evaluerad":
@@ -528,8 +583,8 @@ def _verbose(r: DocumentReport) -> list[str]:
     for e in r.match.extra:
         if is_covered(e.get("page"), r.covered):
             out.append(f"  EXTRA    {_describe(e)}")
-    for g, _e, diffs in r.attribute_errors:
-        out.append(f"  ATTR     {_describe(g)}: {'; '.join(diffs)}")
+    for g, e, diffs in r.attribute_errors:
+        out.append(f"  ATTR     {_describe(g)}: {'; '.join(diffs)}  (evidence {e.get('evidence')!r})")
     return out
 
 
@@ -588,6 +643,7 @@ def render_markdown(reports: list[DocumentReport], max_wrong: int = 25) -> str:
             lines += ["", f"… and {len(wrong) - max_wrong} more (`python -m pipelines.reports.evaluate --verbose`)."]
     else:
         lines.append("None.")
+    lines += _md_attributes(done, max_examples=max_wrong)
     lines += ["", "### Metadata", ""]
     lines += [f"- `{r.name}`: {_meta_line(r.meta)}" for r in done]
     lines += ["", "### Detail per document and schema", ""]
@@ -595,6 +651,46 @@ def render_markdown(reports: list[DocumentReport], max_wrong: int = 25) -> str:
                        [[f"`{r.name}`" if i == 0 else "", k, *numbers(c)]
                         for r in done for i, (k, c) in enumerate(r.counts.items())], left=2)
     return "\n".join(lines) + "\n"
+
+
+def _md_attributes(done: list[DocumentReport], max_examples: int) -> list[str]:
+    """Attribute agreement on matched facts: per schema, per document, a few examples."""
+    head = ["matched", *ATTRIBUTES, "attr. agree"]
+    lines = [
+        "", "### Attributes of matched facts", "",
+        "Matched facts (right key, right value) whose `area`, `measure`, `unit`, `category`, `goal`, "
+        "`status` or `comparator` differs from gold (text compared casefolded with whitespace collapsed; "
+        "null = null). These attributes decide what the star schemas group by (verksamhetsområde, post, "
+        "indicator), so a difference is an error downstream even when the number is right. "
+        "attr. agree = matched facts without any difference / matched.",
+        "",
+    ]
+    lines += _md_table(["schema", *head], [[k, *_attr_numbers(c)] for k, c in totals(done).items()])
+    lines += [""]
+    rows = []
+    for r in done:
+        shown = [(k, c) for k, c in r.counts.items() if k == "(all)" or c.attr_any]
+        rows += [[f"`{r.name}`" if i == 0 else "", k, *_attr_numbers(c)] for i, (k, c) in enumerate(shown)]
+    lines += _md_table(["document", "schema", *head], rows, left=2)
+    clusters = attribute_clusters(done)
+    if clusters:
+        lines += ["", f"Differences by kind ({min(len(clusters), max_examples)} of {len(clusters)}, largest first; "
+                  "every pair: `python -m pipelines.reports.evaluate --verbose`, lines `ATTR`):", ""]
+        rows = [[f"`{n}`", attr, repr(g), repr(e), labels[0], str(len(labels))]
+                for (n, attr, g, e), labels in clusters[:max_examples]]
+        lines += _md_table(["document", "attribute", "gold", "extracted", "e.g. label", "facts"], rows, left=5)
+    return lines
+
+
+def attribute_clusters(reports: Iterable[DocumentReport]) -> list[tuple[tuple[str, str, Any, Any], list[str]]]:
+    """Attribute differences grouped by document, attribute, gold and extracted value, with
+    the labels of the facts in each group; largest group first."""
+    groups: dict[tuple[str, str, Any, Any], list[str]] = defaultdict(list)
+    for r in reports:
+        for g, e, _d in r.attribute_errors:
+            for k in attribute_diffs(g, e):
+                groups[(r.name, k, g.get(k), e.get(k))].append(str(g.get("label") or ""))
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0][0], kv[0][1]))
 
 
 def write_section(path: Path, section: str) -> None:
@@ -617,7 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipelines.reports.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="folder of gold files (default tests/gold)")
     parser.add_argument("--document", help="evaluate only this document (file name)")
-    parser.add_argument("--verbose", action="store_true", help="list wrong values, misses, extras and near misses")
+    parser.add_argument("--verbose", action="store_true",
+                        help="list wrong values, misses, extras, near misses and attribute differences (ATTR)")
     parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     parser.add_argument("--write-doc", type=Path, metavar="MD", help="write the '## Evaluation' section of this file")
     args = parser.parse_args(argv)

@@ -17,11 +17,14 @@ from pipelines.reports import checks, metadata, narrative, pdf, privacy, status,
 from pipelines.reports.guard import precheck
 from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, ExtractionResult
 from pipelines.reports.facts import Fact
-from pipelines.reports.mapping import DocContext, table_facts
-from pipelines.reports.tables import Table, document_words, find_tables, reset_document_words, set_document_words
+from pipelines.reports.mapping import DocContext, document_areas, table_facts
+from pipelines.reports.tables import (
+    Table, document_words, drop_borrowed_captions, find_tables, inherit_groups, inherit_sections, reset_document_words,
+    set_document_words,
+)
 from pipelines.reports.units import money_unit
 
-EXTRACTOR_VERSION = "0.3.2"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None) -> ExtractionResult:
@@ -113,6 +116,10 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     facts: list[Fact] = []
     _inherit_headers(doc.tables)
     doc.tables = [t for t in doc.tables if not t.continuation or any(c.header or c.group for c in t.columns)]
+    inherit_groups(doc.tables)
+    drop_borrowed_captions(doc.tables)
+    inherit_sections(doc.tables)
+    ctx.areas = document_areas(doc.tables)
     for table in doc.tables:
         tf = table_facts(table, ctx)
         checks.check_table(table, tf)
@@ -152,5 +159,13 @@ def _inherit_headers(tables: list[Table]) -> None:
             continue
         for a, b in zip(prev.columns, table.columns):
             b.header, b.group = a.header, a.group
+        # its own short label lines above the first row ("LSS") open a section; without one,
+        # the rows go on in the last section of the table they continue
+        own = [c for c in table.caption if len(c.split()) <= 5 and not c.rstrip().endswith((".", ":"))]
+        section = own[-1] if own else next((r.section for r in reversed(prev.rows) if r.section), None)
+        for r in table.rows:
+            if r.section:
+                break
+            r.section = section
         table.stub, table.caption = prev.stub, prev.caption
         table.heading = table.heading or prev.heading

@@ -20,7 +20,7 @@ from itertools import permutations
 
 from pipelines.reports.layout import Cell, classify
 from pipelines.reports.numbers import MINUSES, atoms_of, parse_cell, prefix_readings
-from pipelines.reports.tables import Column, Row, Table, _joins, join_fragments
+from pipelines.reports.tables import Column, Row, Table, _joins, goal_statement, join_fragments
 from pipelines.reports.vocabulary import norm, vocabulary
 
 _MC = re.escape(MINUSES)
@@ -95,8 +95,18 @@ def _tables_in(line: str) -> list[Table]:
                 table.caption = [_caption(before[:sm[-1].start()])]
             else:
                 table.caption = [_caption(before)]
+            table.goal = goal_statement(before)
+            table.heading = _heading(before[:stub_m.start()] if stub_m else before)
             out.append(table)
     return out
+
+
+def _heading(before: str) -> str | None:
+    """A numbered heading right before the table ("… 3.1.1 Ekonomiskt bistånd" + header)."""
+    m = re.search(r"(?:^|\s)(\d+(?:\.\d+)+\.?\s+[A-ZÅÄÖ][\w,\-– ]{1,60}?)\s*$", before)
+    if m and not re.search(r"\d", m.group(1).split(None, 1)[1]) and len(m.group(1).split()) <= 8:
+        return m.group(1).strip()
+    return None
 
 
 def _caption(before: str) -> str:

@@ -30,6 +30,7 @@ class DocContext:
     kommun_kod: str | None = None
     namnd: str | None = None
     money: Unit | None = None          # the document's usual money unit (when a table prints none)
+    areas: set[str] = field(default_factory=set)   # label keys that are areas in some table of the document
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -135,6 +136,16 @@ def is_area(label: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
+def is_unit_row(label: str) -> bool:
+    """A row label that names a nämnd or styrelse (``Vård- och omsorgsnämnden``, ``Kommunstyrelsen``;
+    vocabulary ``areas.area_endings``): in a table it is an area of the kommun."""
+    key = label_key(label)
+    words = key.split()
+    return 0 < len(words) <= 4 and not re.search(r"\d", key) and any(
+        words[-1].endswith(norm(e)) for e in vocabulary()["areas"].get("area_endings", []))
+
+
 @lru_cache(maxsize=4096)
 def _is_residual_area(label: str) -> bool:
     key = label_key(label)
@@ -176,6 +187,7 @@ def yrkesgrupp_of(label: str) -> str | None:
 
 _PLAIN = ("prognos", "bokslut", "budget", "utfall")
 _COST_PER = re.compile(r"^(?:netto)?kostnad(?:er)?\b.*\b(?:kronor per|kr per|fördelat på)\b", re.I)
+_COST_LABEL = re.compile(r"^(?:netto|brutto)?kostnad(?:er)?\s+(?:per|/)\s*\w", re.I)
 _INTERVAL = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–]\s?\d{0,3}|\d{1,3}\s?\+)(?:\s*år)?$")
 
 
@@ -402,6 +414,8 @@ def _table_other_unit(table: Table) -> Unit | None:
 
 def _goal_of(table: Table) -> str | None:
     """A goal statement printed just above an indicator table ("… ska ha en pålitlig leverans")."""
+    if table.goal:
+        return table.goal
     for text in reversed(table.caption):
         t = text.strip()
         if re.search(r"\bska\b|\bmål\b|^mål|mål(?:et)?:", t, re.I) and len(t.split()) >= 3:
@@ -430,9 +444,7 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     for c_i, meaning in enumerate(meanings):
         if meaning.unit is None:
             meaning.unit = _column_cell_unit(table, c_i)
-    area_measure = _area_table_measure(table)
-    labels = [r.label for r in table.rows if r.label and not is_total(r.label)]
-    area_rows = bool(labels) and sum(1 for lb in labels if is_area(lb)) * 2 > len(labels)
+    roles = table_roles(table, doc, meanings)
     facts: list[Fact] = []
     for r_i, row in enumerate(table.rows):
         label = clean_label(row.label)
@@ -445,10 +457,130 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
             if meaning.skip:
                 continue
             fact = _cell_fact(table, doc, schema, row, label, cell, c_i, r_i, meaning, t_unit, goal, transposed,
-                              area_measure, area_rows)
+                              roles)
             if fact is not None:
                 facts.append(fact)
     return facts
+
+
+@dataclass
+class TableRoles:
+    """What the rows of a table are: areas (by their label, the header over the label column,
+    or because the document names them as areas elsewhere) or posts, and the post of the
+    area rows."""
+    area_measure: str | None = None   # the post named by the caption ("Nettokostnad per verksamhet")
+    areas: set[int] = field(default_factory=set)   # rows that are areas beyond the area vocabulary
+    area_rows: bool = False           # most rows are areas
+    posts: bool = False               # most rows are posts: a row without a measure is a post too
+    column_posts: bool = False        # the columns name the posts (Utfall intäkter | Utfall kostnader …)
+    by_stub: bool = False             # the header over the label column says which rows are areas
+    column_areas: dict[int, str] = field(default_factory=dict)   # columns that are areas (Förvaltningsledning | IFO …)
+    bottom_measure: str | None = None  # the post of the first post row below the areas (Resultat)
+    foreign: set[int] = field(default_factory=set)  # rows under a numbered heading of their own (the next
+                                                    # note inside the table): the caption does not speak for them
+
+
+@lru_cache(maxsize=4096)
+def is_area_stub(stub: str) -> bool:
+    """The header over the label column says the rows are areas (``Avdelning``, ``Tjänster``,
+    ``Verksamhet``; vocabulary ``areas.area_stubs``); a unit beside it (``Tkr``) is ignored."""
+    if not stub:
+        return False
+    bare = re.sub(r"\([^)]*\)", " ", norm(stub))      # "HR-perspektiv (nämnder)": a remark, not the rows
+    words = [w for w in re.findall(r"[a-zåäöé/-]+", bare) if not money_unit(w) and w not in ("belopp", "i")]
+    words = [w for k, w in enumerate(words) if k == 0 or w != words[k - 1]]   # "Tjänster Tjänster"
+    stubs = {norm(w) for w in vocabulary()["areas"].get("area_stubs", [])}
+    # the whole header, or its last word when a caption line stacked above it ("Resultatuppföljning
+    # tjänster och förändringsinsatser period | Tjänster")
+    return bool(words) and (" ".join(words) in stubs or words[-1] in stubs)
+
+
+def _column_posts(table: Table) -> bool:
+    return sum(1 for c in table.columns if measure_in_text(c.header)) >= 2
+
+
+def stub_area_rows(table: Table) -> set[int]:
+    """Rows that are areas because the header over the label column says so: every labelled row
+    except totals when the columns name the posts; otherwise the rows above the first row that
+    names a post (``Resultat innan återreglering``, ``Återreglering`` below it are not areas)."""
+    if not is_area_stub(table.stub):
+        return set()
+    column_posts = _column_posts(table)
+    out: set[int] = set()
+    seen_post = False
+    for i, r in enumerate(table.rows):
+        if not r.label or is_total(r.label):
+            continue
+        if column_posts or _is_residual_area(r.label):
+            out.add(i)
+            continue
+        found = measure_of(r.label)
+        if found and found[1]:
+            seen_post = True       # a post or another measure ("Resultat innan återreglering")
+        elif not seen_post:
+            out.add(i)
+    return out
+
+
+def document_areas(tables: list[Table]) -> set[str]:
+    """Label keys that a table of the document shows as areas by its label-column header: the
+    same label in another table of the document is that area too (``Förändringsinsatser |
+    Ekonomi, HR …`` after ``Tjänster | Ekonomi, HR …``). Labels that name a post never are."""
+    out: set[str] = set()
+    for t in tables:
+        for i in stub_area_rows(t):
+            label = t.rows[i].label
+            if measure_of(label) is None:
+                out.add(label_key(label))
+    return out
+
+
+def _column_areas(table: Table, doc: DocContext) -> dict[int, str]:
+    """The columns of a table whose columns are areas (``Förvaltningsledning | AFF … | IFO … |
+    Summa``): every column without a scenario word or period and not a total, when most of
+    them are areas by the vocabulary or the document."""
+    candidates = {}
+    for c in table.columns:
+        h = clean_label(c.header)
+        if not h or is_total(h) or scenario_of(h)[0] or read_period(h).year is not None:
+            continue
+        candidates[c.index] = h
+    known = [i for i, h in candidates.items() if is_area(h) or is_unit_row(h) or label_key(h) in doc.areas]
+    if len(candidates) < 2 or len(known) * 2 <= len(candidates):
+        return {}
+    return {i: _LEAD.sub("", h).strip() for i, h in candidates.items()}
+
+
+def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) -> TableRoles:
+    roles = TableRoles(area_measure=_area_table_measure(table))
+    numbered = [i for i, r in enumerate(table.rows)
+                if r.section and re.match(r"^\d+(?:\.\d+)*\.?\s+[A-ZÅÄÖ]", r.section) and r.section != table.heading]
+    if numbered:
+        roles.foreign = set(range(numbered[0], len(table.rows)))
+    roles.column_posts = sum(1 for m in meanings if m.measure) >= 2
+    roles.column_areas = _column_areas(table, doc)
+    roles.areas = stub_area_rows(table)
+    roles.by_stub = bool(roles.areas)
+    for i, r in enumerate(table.rows):
+        if r.label and not is_total(r.label) and label_key(r.label) in doc.areas:
+            roles.areas.add(i)
+    labelled = [(i, r.label) for i, r in enumerate(table.rows) if r.label and not is_total(r.label)]
+    for i, lb in labelled:
+        if is_unit_row(lb):
+            roles.areas.add(i)
+    n_area = sum(1 for i, lb in labelled if is_area(lb) or i in roles.areas)
+    roles.area_rows = bool(labelled) and n_area * 2 > len(labelled)
+    n_post = sum(1 for i, lb in labelled if (m := measure_of(lb)) and m[0] == "ekonomi" and i not in roles.areas)
+    roles.posts = bool(labelled) and not roles.area_rows and n_post * 2 >= len(labelled)
+    if roles.area_rows and roles.area_measure is None:
+        first_area = min((i for i, lb in labelled if is_area(lb) or i in roles.areas), default=None)
+        for i, r in enumerate(table.rows):
+            if first_area is not None and i > first_area and r.label and i not in roles.areas and not is_area(r.label):
+                m = measure_of(r.label)
+                if m and m[0] == "ekonomi" and m[1]:
+                    roles.bottom_measure = m[1]     # the areas add up to this post
+                    break
+    return roles
 
 
 def _table_personal_measure(table: Table) -> str | None:
@@ -475,18 +607,54 @@ def _column_cell_unit(table: Table, c_i: int) -> Unit | None:
     return money_unit(printed.pop())
 
 
-def _area_table_measure(table: Table) -> str | None:
-    text = " ".join([table.heading or "", *table.caption, table.stub, *table.after])
-    for measure, words in vocabulary()["areas"]["area_table_measures"].items():
-        if any_word(text, words):
+def _whole_namnd(text: str) -> bool:
+    """"Alla", "Samtliga" in an area column: the whole nämnd (area null)."""
+    return label_key(text) in {norm(w) for w in vocabulary()["areas"].get("whole_namnd", [])}
+
+
+def _heading_text(heading: str | None) -> str | None:
+    """A numbered heading without its number ("3.1.1 Ekonomiskt bistånd" → "Ekonomiskt bistånd")."""
+    if not heading:
+        return None
+    return re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", heading).strip() or None
+
+
+@lru_cache(maxsize=4096)
+def _stub_measure(stub: str) -> str | None:
+    """The verksamhet measure the header over the label column names (``Verksamhetsmått``)."""
+    for measure, words in vocabulary()["schemas"].get("measure_stubs", {}).items():
+        if stub and any_word(stub, words):
             return measure
+    return None
+
+
+def _area_table_measure(table: Table) -> str | None:
+    """The post a table of areas shows, named by its stub, caption or heading; the text nearest
+    to the table wins ("Driftredovisning / Investeringsredovisning / Investeringsredovisning
+    (mnkr)" is investering)."""
+    for text in (table.stub, *reversed(table.caption), *table.after, table.heading or ""):
+        for measure, words in vocabulary()["areas"]["area_table_measures"].items():
+            if text and any_word(text, words):
+                return measure
+    return None
+
+
+def _caption_area(table: Table) -> str | None:
+    """A sub-heading right above the table that is an area ("Bidrag / Allmän kulturverksamhet")."""
+    line = table.caption[-1] if table.caption else table.section
+    if line and is_area(line) and len(line.split()) <= 8:
+        return _LEAD.sub("", line).strip()
     return None
 
 
 def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str, cell, c_i: int, r_i: int,
                meaning: ColumnMeaning, t_unit: Unit | None, goal: str | None, transposed: bool,
-               area_measure: str | None, area_rows: bool = False) -> Fact | None:
+               roles: TableRoles) -> Fact | None:
     num = cell.num
+    area_measure, area_rows = roles.area_measure, roles.area_rows
+    if r_i in roles.foreign:
+        area_measure = None
+    area_row = not is_total(label) and (is_area(label) or r_i in roles.areas)
     column_text = meaning.header
     scenario, year, period_end, period_type = meaning.scenario, meaning.year, meaning.period_end, meaning.period_type
     fact_label = label
@@ -509,6 +677,12 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         if above:
             measure_text = above
     found = measure_of(measure_text)
+    stub_measure = _stub_measure(table.stub)
+    if found and found[0] == "verksamhet" and stub_measure:
+        found = ("verksamhet", stub_measure, found[2])   # the label column says what the rows are
+    if found and found[0] == "ekonomi" and is_total(label) and area_measure \
+            and area_measure in vocabulary()["areas"].get("item_table_measures", []):
+        found = ("ekonomi", area_measure, found[2])   # "Totala utgifter" of an investment table: investering
     residual_area = area_rows and schema == "ekonomi" and not is_total(label) and _is_residual_area(label)
     if residual_area:
         found = None   # "Övrigt" among areas is the remaining area, not the post övriga kostnader
@@ -518,9 +692,14 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     row_schema = schema
     measure = None
     default_unit = None
-    if meaning.measure and schema == "ekonomi" and not transposed and (found is None or found[0] != "ekonomi"):
+    if meaning.measure and schema == "ekonomi" and not transposed and (found is None or found[0] != "ekonomi"
+                                                                       or r_i in roles.areas):
         found = None   # the column names the measure ("Utfall intäkter period"); rows are areas
         row_schema, measure, default_unit = meaning.measure
+    elif roles.column_posts and schema == "ekonomi" and scenario == "avvikelse" and not transposed and (
+            found is None or r_i in roles.areas):
+        found = None   # "Budgetavvikelse" beside columns of several posts: the deviation itself
+        measure, default_unit = "budgetavvikelse", "tkr"
     if found:
         row_schema, measure, default_unit = found
         if schema == "maluppfyllelse" and row_schema != "ekonomi":
@@ -529,8 +708,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         measure = "indikator"
     elif measure is not None:
         pass
-    elif schema == "ekonomi" and (area_measure or area_rows):
-        measure = area_measure or "nettokostnad"
+    elif schema == "ekonomi" and (area_measure or area_rows) and not roles.posts:
+        measure = area_measure or roles.bottom_measure or "nettokostnad"
         default_unit = "tkr"
     elif schema == "verksamhet":
         measure = "ej_verkstallda_beslut" if has_word(label + " " + table.context, "ej verkställda") else "verksamhetsmatt"
@@ -540,13 +719,29 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
     area = None
     total = is_total(label)
     items = area_measure in vocabulary()["areas"].get("item_table_measures", [])
-    if not total and (is_area(label) or residual_area
-                      or (schema == "ekonomi" and not found and measure is not None and not items)):
+    group = getattr(row, "_group", None)
+    column_area = roles.column_areas.get(c_i)
+    # the section the whole table stands in: a sub-heading right above it, or its numbered heading
+    table_area = _caption_area(table) if schema != "maluppfyllelse" else None
+    if table_area is None and schema != "maluppfyllelse" and (heading := _heading_text(table.heading)) \
+            and is_area(heading):
+        table_area = heading
+    if column_area and schema != "maluppfyllelse":
+        area = column_area                     # the column is the area (Förvaltningsledning | IFO … | Summa)
+    elif not total and group and is_area(group) and schema != "maluppfyllelse":
+        area = _LEAD.sub("", group).strip()    # Verksamhet | Verksamhetsmått: the group column is the area
+    elif not total and (area_row or residual_area
+                        or (schema == "ekonomi" and not found and measure is not None and (not items or area_rows)
+                            and not table_area and not roles.posts and not roles.by_stub
+                            and measure != "budgetavvikelse")):
         area = _LEAD.sub("", label).strip()
     elif not total and row.section and is_area(row.section) and schema != "maluppfyllelse":
         area = _LEAD.sub("", row.section).strip()
     elif not total and getattr(row, "_attribute", None):
-        area = row._attribute
+        area = None if _whole_namnd(row._attribute) else row._attribute
+    elif table_area and not (total and roles.area_rows):
+        area = table_area       # "3.1.1 Ekonomiskt bistånd" / "Allmän kulturverksamhet" above the table
+                                # (its total too, unless the rows themselves are areas)
     # unit: cell, row label, column header, table, measure
     unit = _unit_for(num, label, meaning, t_unit, default_unit, row_schema, doc)
     if unit is None:
@@ -571,6 +766,8 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
     if category is None and not total and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
         category = _LEAD.sub("", label).strip()   # a row per yrkesgrupp / åldersgrupp
+    if row_schema == "personal" and measure is None and not found and category and unit.unit == "arsarbetare":
+        measure = "arsarbetare"                    # a yrkesgrupp row in a column of årsarbetare (åa)
     if num.year is not None and not transposed:
         year = num.year
         period_end = f"{num.year:04d}-12-31" if period_end is None or period_end[:4] != str(num.year) else period_end
@@ -634,6 +831,8 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
         if t_unit.unit == "tkr" and default_unit and default_unit not in ("tkr",) and schema != "ekonomi":
             return Unit(default_unit, 1.0, None)
         return t_unit
+    if default_unit == "antal" and _COST_LABEL.match(label) and doc.money and doc.money.factor == 1.0:
+        return Unit("tkr", 1.0, None)   # "Kostnad per plats …" among counts: money, in the document's tkr
     if default_unit and default_unit != "tkr":
         return Unit(default_unit, 1.0, None)
     if default_unit == "tkr" or schema == "ekonomi":
@@ -641,10 +840,17 @@ def _unit_for(num, label: str, meaning: ColumnMeaning, t_unit: Unit | None, defa
             return Unit(doc.money.unit, doc.money.factor, None)
         return Unit("tkr", 1.0, None)
     if schema == "maluppfyllelse":
-        return Unit("antal", 1.0, None) if re.match(r"(?i)antal\b", label) else Unit("other", 1.0, None)
+        return Unit("antal", 1.0, None) if re.match(r"(?i)antal\b", label) or _counted_target(label) \
+            else Unit("other", 1.0, None)
     if schema == "personal" and float(num.value).is_integer():
         return Unit("antal", 1.0, None)     # a headcount (Kvinnor | Män | Totalt)
     return Unit("antal", 1.0, None) if schema == "verksamhet" else Unit("other", 1.0, None)
+
+
+def _counted_target(label: str) -> bool:
+    """An indicator whose text states its target as a count ("… ska vara 50 personer")."""
+    words = "|".join(re.escape(w) for w in vocabulary()["units"]["antal"] if len(w) > 3)
+    return bool(re.search(rf"\b\d[\d ]*\s(?:{words})\b", label, re.I))
 
 
 def _mentions_money_only_as_name(label: str) -> bool:

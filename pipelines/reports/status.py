@@ -297,7 +297,7 @@ def row_facts(rows: list[StatusRow], ctx: DocContext) -> list[Fact]:
         facts.append(Fact(
             document=ctx.document, page=row.page, schema="maluppfyllelse", label=label, column=row.column,
             scenario=None, year=period.year if period else None, period_end=period.end if period else None,
-            kon=None, value=None, unit="other", evidence=f"{row.mark} {label}"[:300], method="table",
+            kon=None, value=None, unit="status", evidence=f"{row.mark} {label}"[:300], method="table",
             measure=row.kind, goal=label if row.kind == "mal" else row.goal, status=row.status,
             confidence=row.confidence, period_type=period.type if period else None,
             kommun_kod=ctx.kommun_kod, namnd=ctx.namnd, table_id=f"status{row.table}", row=n, col=0,

@@ -56,6 +56,8 @@ class Table:
     caption: list[str] = field(default_factory=list)     # lines just above the header
     after: list[str] = field(default_factory=list)       # a caption line just below
     heading: str | None = None                           # nearest heading above the table
+    goal: str | None = None                              # goal statement between heading and table
+    section: str | None = None                           # sub-heading inherited from the table above
     source: str = "pdf"
     fs: float = 10.0
     id: str = ""
@@ -374,6 +376,7 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
     first = sorted(set(block))[0]
     stub_right = _stub_right(value_lines, columns, fs, source)
     header_lines, caption, heading, extra = _header(lines, first, columns, fs, source, stub_right)
+    goal = goal_before(lines, first, heading)
     if extra:
         body = [lines[k] for k in extra] + body
         block = list(block) + list(extra)
@@ -432,7 +435,7 @@ def _build(lines: list[Line], block: list[int], columns: list[Column], page: int
             after.append(nxt.text)
     return Table(
         page=page, columns=columns, rows=rows, stub=stub, caption=caption, after=after, heading=heading,
-        source=source, fs=fs, top=min(ln.top for ln in body), bottom=max(ln.bottom for ln in body),
+        goal=goal, source=source, fs=fs, top=min(ln.top for ln in body), bottom=max(ln.bottom for ln in body),
         continuation=continuation,
     )
 
@@ -531,6 +534,36 @@ def _header(lines: list[Line], first: int, columns: list[Column], fs: float, sou
     return header, caption, heading, skipped
 
 
+def goal_before(lines: list[Line], first: int, heading: str | None) -> str | None:
+    """The goal statement printed between the table's heading and the table (``goal_statement``)."""
+    texts: list[str] = []
+    for m in range(first - 1, max(-1, first - (40 if heading else 15)), -1):
+        t = lines[m].text.strip()
+        if heading and t == heading:
+            break
+        texts.insert(0, t)
+    return goal_statement("\n".join(texts))
+
+
+def goal_statement(text: str) -> str | None:
+    """The last goal introduced by a goal lead (vocabulary ``schemas.goal_leads``) in a text:
+    ``Nämndens prioriterade mål:`` followed by the goal on the next line, or ``Mål (nivå 1):
+    Andel … ska minska.`` (the first sentence after the colon)."""
+    leads = sorted((norm(w) for w in vocabulary()["schemas"].get("goal_leads", [])), key=len, reverse=True)
+    if not leads or not text:
+        return None
+    pattern = re.compile(r"(?:^|(?<=\n)|(?<=[.!?*]\s)|(?<=\*\*))(?:" + "|".join(re.escape(w) for w in leads)
+                         + r")\s*:[*\s]*", re.I | re.M)
+    found = None
+    for m in pattern.finditer(text):
+        rest = text[m.end():].lstrip()
+        line = rest.split("\n", 1)[0].strip(" *")
+        goal = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", line, maxsplit=1)[0].strip()
+        if len(goal.split()) >= 3 and not pattern.match(goal):
+            found = goal
+    return found
+
+
 def _header_values(line: Line) -> bool:
     """A header line may hold years and dates (``2025 2024 2023``), which parse as numbers."""
     for c in line.cells:
@@ -549,6 +582,25 @@ def _bands(header_lines: list[Line], fs: float, source: str) -> list[list[Line]]
         else:
             bands.append([ln])
     return bands
+
+
+def _right_aligned_runs(words: list, columns: list[Column], fs: float, source: str) -> dict[int, int] | None:
+    """Words of one header line over several right-aligned columns, split into runs that each
+    end at a column's right edge ("Förvaltnings | funktionsstöd | Stöd o service |
+    familjeomsorg"): a word standing between two columns goes with the run it ends with, not
+    with the column it is nearest to. None when the runs do not all end at right edges."""
+    if source != "pdf" or not words:
+        return None
+    tol = 0.3 * fs
+    out: dict[int, int] = {}
+    run: list = []
+    for w in sorted(words, key=lambda w: w.x0):
+        run.append(w)
+        col = next((c for c in columns if abs(w.x1 - c.x1) <= tol), None)
+        if col is not None:
+            out.update({id(x): col.index for x in run})
+            run = []
+    return out if not run and len(set(out.values())) > 1 else None
 
 
 def _word_column(w, columns: list[Column], fs: float, source: str) -> int | None:
@@ -646,8 +698,9 @@ def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, 
                 for c in stack:
                     spans = {_word_column(w, columns, fs, source) for w in (c.words or [])} - {None}
                     if len(spans) > 1:
+                        runs = _right_aligned_runs(c.words, columns, fs, source)
                         for w in c.words:
-                            idx = _word_column(w, columns, fs, source)
+                            idx = runs[id(w)] if runs else _word_column(w, columns, fs, source)
                             if idx is not None:
                                 stacked.setdefault(idx, []).append((w.top, w.x0, w.text, w.hyphen))
                         targets[id(c)] = None
@@ -904,6 +957,44 @@ def _group_column(rows: list[Row], fs: float, source: str) -> None:
             r.label_lines = [r.label]
         if group and rights:
             r._group = group  # type: ignore[attr-defined]
+
+
+def drop_borrowed_captions(tables: list[Table]) -> None:
+    """A caption line printed under one table ("Driftsredovisning, 2025, per verksamhet") is
+    not part of the caption of the next table on the page."""
+    for prev, table in zip(tables, tables[1:]):
+        if prev.after and table.page == prev.page and table.caption:
+            table.caption = [c for c in table.caption if c not in prev.after]
+
+
+def inherit_sections(tables: list[Table]) -> None:
+    """A table without caption lines right after another one on the same page (no heading in
+    between) stands under the same sub-heading: it gets the caption's last line as its
+    ``section`` ("Anläggningar samt fritids- och föreningsutveckling" over two Statistik tables)."""
+    for prev, table in zip(tables, tables[1:]):
+        if table.caption or table.page is None or table.page != prev.page or table.heading != prev.heading:
+            continue
+        table.section = prev.section or (prev.caption[-1] if prev.caption else None)
+
+
+def inherit_groups(tables: list[Table]) -> None:
+    """A table with a group column (``Verksamhet | Verksamhetsmått``) that goes on in the next
+    table (a repeated header on the next page, or after a break) starts with rows whose group
+    cell is empty: they belong to the last group of the table before, when it has the same
+    stub and follows it directly (same or next page)."""
+    for prev, table in zip(tables, tables[1:]):
+        if not table.stub or norm(table.stub) != norm(prev.stub):
+            continue
+        if prev.page is not None and table.page not in (prev.page, prev.page + 1):
+            continue
+        last = next((getattr(r, "_group", None) for r in reversed(prev.rows) if getattr(r, "_group", None)), None)
+        if last is None:
+            continue
+        for r in table.rows:
+            if getattr(r, "_group", None):
+                break
+            r._group = last  # type: ignore[attr-defined]
+            r.section = last
 
 
 # --------------------------------------------------------------------------- joining words

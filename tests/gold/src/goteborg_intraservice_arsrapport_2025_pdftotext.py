@@ -141,7 +141,8 @@ g.fact(page=P, schema="ekonomi", label="Prognosen i augusti visade på ett över
 # --- 2.4.2 (p19): Tjänster and Förändringsinsatser (costs; mnkr, confirmed by the text on p20) ---------------
 cols19 = [Col("Utfall 2025", "utfall", 2025, Y[2025], scale=MN, measure="kostnader"),
           Col("Budget 2025", "budget", 2025, Y[2025], scale=MN, measure="kostnader"),
-          Col("Avvikelse", "avvikelse", 2025, Y[2025], scale=MN, measure="budgetavvikelse"),
+          # the avvikelse of a one-post table keeps the post (docs/facts.md, budgetavvikelse)
+          Col("Avvikelse", "avvikelse", 2025, Y[2025], scale=MN, measure="kostnader"),
           Col("Prognos aug", "prognos", 2025, Y[2025], scale=MN, measure="kostnader"),
           Col("Utfall 2024", "utfall", 2024, Y[2024], scale=MN, measure="kostnader")]
 C19 = [c.column for c in cols19]

@@ -432,7 +432,7 @@ n5 = g.table(page=31, schema="ekonomi", cols=cols28, rows=[
 col_sums(n5, ["Räntekostnad", "Övriga finansiella kostnader"], "Summa", C28, 31, tol="1")
 g.table(page=31, schema="ekonomi", cols=cols28, rows=[
     ("Pågående investeringar", ["0", "0"], {"measure": "investering"}),
-    ("Summa", ["0", "0"]),
+    ("Summa", ["0", "0"], {"measure": "investering"}),   # the total of its one post (as Simrishamn p21 Summa rows)
 ])
 n7 = g.table(page=31, schema="ekonomi", cols=cols28, rows=[
     ("Ingående anskaffningsvärde", ["8 289", "8 289"]),
