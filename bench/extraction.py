@@ -25,8 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-DOC = ROOT / "docs" / "benchmarks.md"
+from common import replace_section  # noqa: E402
+
 SECTION = "## Extraction"
 
 
@@ -126,17 +128,6 @@ def section(body: str, repeat: int) -> str:
     ])
 
 
-def write(text: str) -> None:
-    old = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if SECTION in old:
-        start = old.index(SECTION)
-        nxt = old.find("\n## ", start + len(SECTION))
-        new = old[:start] + text + (old[nxt + 1:] if nxt != -1 else "")
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    DOC.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="replace the Extraction section of docs/benchmarks.md")
@@ -165,8 +156,8 @@ def main() -> None:
     body = table(rows, total, single, baseline)
     print(body)
     if args.write:
-        write(section(body, args.repeat))
-        print(f"wrote {DOC.relative_to(ROOT)} ({SECTION})")
+        replace_section(SECTION, section(body, args.repeat))
+        print(f"wrote docs/benchmarks.md ({SECTION})")
 
 
 if __name__ == "__main__":

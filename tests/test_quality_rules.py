@@ -135,6 +135,21 @@ def test_area_sums_and_avvikelse_rules_flag_only_the_broken_rows() -> None:
     )
     assert rules.avvikelse_matches_budget(both, CheckContext()).index == [8]
 
+    # Göteborg: "Utfall 2025 | Budget 2025 | Avvikelse | Prognos augusti | Avvikelse | Utfall 2024"
+    # (the second deviation is utfall − prognos) and p14's "Förändringsinitiativ 9,1 -7,6 1,5 -9,5 2,4"
+    # whose avvikelse the document's own columns do not give (-7,6 − -9,5 = 1,9)
+    gbg = _facts(
+        {"table_id": "s22", "row": 0, "scenario": "utfall", "value": 271900.0, "raw_value": "271,9", "raw_unit": "mnkr"},
+        {"table_id": "s22", "row": 0, "scenario": "budget", "value": 302300.0, "raw_value": "302,3", "raw_unit": "mnkr"},
+        {"table_id": "s22", "row": 0, "scenario": "avvikelse", "value": -30400.0, "raw_value": "-30,4", "raw_unit": "mnkr"},
+        {"table_id": "s22", "row": 0, "scenario": "prognos", "value": 282500.0, "raw_value": "282,5", "raw_unit": "mnkr"},
+        {"table_id": "s22", "row": 0, "scenario": "avvikelse", "value": -10600.0, "raw_value": "-10,6", "raw_unit": "mnkr"},
+        {"table_id": "p14", "row": 5, "scenario": "utfall", "value": -7600.0, "raw_value": "-7,6", "raw_unit": "mnkr"},
+        {"table_id": "p14", "row": 5, "scenario": "budget", "value": -9500.0, "raw_value": "-9,5", "raw_unit": "mnkr"},
+        {"table_id": "p14", "row": 5, "scenario": "avvikelse", "value": 2400.0, "raw_value": "2,4", "raw_unit": "mnkr"},
+    )
+    assert rules.avvikelse_matches_budget(gbg, CheckContext()).index == [7]
+
 
 def test_row_count_collapse_compares_with_the_published_warehouse(monkeypatch: pytest.MonkeyPatch) -> None:
     df = pd.DataFrame({"x": range(40)})
@@ -220,7 +235,11 @@ def test_a_suite_skips_and_lists_expectations_whose_column_is_missing(tmp_path) 
         ],
     }), encoding="utf-8")
     suite = load_suites(tmp_path)[0]
-    df = pd.DataFrame({"kod": ["1440", "9999"], "text": ["ok", "mejla a.b@c.se"], "tal": [1, 2]})
+    # an md5 key can hold a run that looks like a mobile number ("0739141292"): identifier
+    # columns are not text and are not searched for personal data
+    df = pd.DataFrame({"kod": ["1440", "9999"], "text": ["ok", "mejla a.b@c.se"], "tal": [1, 2],
+                       "naturlig_nyckel": ["3a0772443a0739141292a5429b952fe6", "x"]})
+    assert patterns.which("3a0772443a0739141292a5429b952fe6")  # the pattern alone would match
     result = run_suite(suite, df, CheckContext(query=lambda sql: ["1440"]))
     assert result.skipped == ["expect_column_values_to_not_be_null: kolumnen saknas (borta)"]
     failed = {(f.expectation, f.column): f for f in result.failed}

@@ -201,3 +201,28 @@ def test_personnel_figures_in_sentences() -> None:
     assert got[("personalavgangar", "T")] == 15 and got[("rekryteringar_externa", "T")] == 7
     assert got[("sjukfranvaro_total", "T")] == 7.1            # "Den totala sjukfrånvaron för 2025 var 7,1 %"
     assert got[("sjukfranvaro_total", "K")] == 7.3 and got[("sjukfranvaro_total", "M")] == 5.7   # … respektive …
+
+
+def test_a_kommun_wide_report_gets_no_nämnd_and_no_guessed_period() -> None:
+    """Alingsås's fördjupad månadsuppföljning for the whole kommun lists every nämnd's result
+    and names no month: neither a nämnd nor 'helår 2026' may be guessed; both are said."""
+    result = extract_file(shared_path(
+        "corpus", "alingsas", "kommunstyrelsen_2026-06-01_fordjupad-manadsuppfoljning-2026-alingsas-kommun.pdf"))
+    info = result.info
+    assert info.kommun_kod == "1489" and info.dokumenttyp == "manadsuppfoljning"
+    assert info.namnd is None and info.period_slut is None and info.ar == 2026
+    assert any("flera nämnder" in w for w in info.varningar)
+    assert any("bara året 2026" in w for w in info.varningar)
+    # a one-nämnd report of the same kind keeps both
+    von = extract_file(shared_path(
+        "corpus", "alingsas", "vard-och-omsorgsnamnden_2026-05-18_fordjupad-manadsuppfoljning-2026.pdf")).info
+    assert (von.namnd, von.period_slut) == ("Vård- och omsorgsnämnden", "2026-04-30")
+
+
+def test_a_folder_named_by_the_kommun_is_the_hint_when_the_text_names_none(tmp_path: Path) -> None:
+    source = shared_path("corpus", "alingsas", "socialnamnden_2026-06-16_manadsuppfoljning-maj-2026-socialnamnden.pdf")
+    moved = tmp_path / "filer" / "abc123.pdf"   # as the pipeline keeps it in the lake
+    moved.parent.mkdir()
+    moved.write_bytes(source.read_bytes())
+    assert extract_file(moved).info.kommun_kod is None
+    assert extract_file(moved, folder="alingsas").info.kommun_kod == "1489"

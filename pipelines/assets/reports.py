@@ -2,6 +2,7 @@
 
 
 from collections import Counter
+from pathlib import Path
 
 import dagster as dg
 
@@ -62,7 +63,9 @@ def rapport_fakta(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     seen = lake.sightings(settings, sha)
     name = seen[0]["filnamn"] if seen else source.name
     kommun = next((s["kommun_kod_mapp"] for s in seen if s.get("kommun_kod_mapp")), None)
-    result = extract_file(source, filename=name, kommun_kod=kommun)
+    # the folder it was dropped in (not lake/filer/) is the kommun hint a name folder gives
+    folder = Path(seen[0]["sokvag"]).parent.name if seen else None
+    result = extract_file(source, filename=name, kommun_kod=kommun, folder=folder)
     result.info.sha256, result.info.storlek = sha, source.stat().st_size
     lake.write_extraction(settings, sha, EXTRACTOR_VERSION, result)
     per_schema = Counter(f.schema for f in result.facts)

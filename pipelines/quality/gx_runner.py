@@ -20,6 +20,8 @@ reason a person reads). Three directives in ``kwargs`` are resolved before GX se
   {"$ref": "personuppgifter.yml"}   a regex list from that file (``patterns.py``)
   {"$sql": "select ..."}            a value set queried from the warehouse being checked
   "column": {"$each_text_column": true}   one expectation per text column of the table
+                                          (identifier columns — *_id, *_nyckel, ersatt_av,
+                                          sha256 — hold hashes, not text, and are left out)
 
 An expectation whose column does not exist in the table is skipped and listed (so suites
 survive renamed mart columns, and the skip is visible rather than silent).
@@ -31,6 +33,7 @@ import copy
 import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,9 +165,17 @@ def load_suites(folder: Path | None = None) -> list[Suite]:
 
 # --- directives --------------------------------------------------------------------
 
+# Identifier columns hold hashes and keys (sha256, md5, "<sha>:<n>"), not text a person wrote:
+# a run of hex digits such as "0701234567" inside an md5 looks like a phone number.
+IDENTIFIER_COLUMNS = re.compile(r"^(?:.*_id|.*_nyckel|ersatt_av|sha256)$")
+
+
 def _text_columns(df: pd.DataFrame) -> list[str]:
+    """Columns of text (not identifiers) for ``$each_text_column``."""
     cols = []
     for name in df.columns:
+        if IDENTIFIER_COLUMNS.match(str(name)):
+            continue
         if df[name].dtype == object or pd.api.types.is_string_dtype(df[name].dtype):
             sample = df[name].dropna()
             if sample.empty or isinstance(sample.iloc[0], str):

@@ -148,11 +148,12 @@ def area_sums_match_total(df: pd.DataFrame, context: Any, *, total_label_regex: 
 def avvikelse_matches_budget(df: pd.DataFrame, context: Any, *, value_column: str = "value", unit: str = "tkr",
                              document_column: str = "dokument_id", row_key: tuple[str, ...] = ("table_id", "row"),
                              fallback_key: tuple[str, ...] = ("page", "evidence")) -> RuleOutcome:
-    """An avvikelse in a printed row equals budget − prognos or budget − utfall of the same
-    row, in either sign convention, within rounding. Both pairings are tried: rows such as
-    "Utfall period | Budget period | Avvikelse | Prognos helår | Budget helår | Avvikelse"
-    hold a period deviation (budget − utfall) and a full-year one (budget − prognos).
-    Rows without both a budget and a prognos/utfall are not judged."""
+    """An avvikelse in a printed row equals the difference of two of its levels (budget,
+    prognos, utfall), in either sign convention, within rounding. Rows hold deviations of
+    several kinds: "Utfall period | Budget period | Avvikelse | Prognos helår | Budget helår |
+    Avvikelse" (budget − utfall, budget − prognos), and Göteborg's "Utfall | Budget |
+    Avvikelse | Prognos augusti | Avvikelse" (utfall − prognos). Rows with fewer than two
+    levels are not judged."""
     values = pd.to_numeric(df[value_column], errors="coerce")
     sub = df[(df["unit"] == unit) & values.notna() & df["scenario"].isin(["budget", "prognos", "utfall", "avvikelse"])]
     if sub.empty:
@@ -161,17 +162,17 @@ def avvikelse_matches_budget(df: pd.DataFrame, context: Any, *, value_column: st
     bad, reasons = [], {}
     for _, group in sub.groupby(key):
         scen = group["scenario"]
-        budgets = values[group.index[scen == "budget"]].to_numpy()
-        others = values[group.index[scen.isin(["prognos", "utfall"])]].to_numpy()
-        if not len(budgets) or not len(others):
+        levels = values[group.index[scen.isin(["budget", "prognos", "utfall"])]].to_numpy()
+        if len(levels) < 2 or not (scen == "budget").any():
             continue
-        diffs = np.abs(budgets[:, None] - others[None, :]).ravel()
+        pairs = np.abs(levels[:, None] - levels[None, :])
+        diffs = pairs[np.triu_indices(len(levels), k=1)]
         for i in group.index[scen == "avvikelse"]:
             step = _rounding_step(group.at[i, "raw_value"] if "raw_value" in group else None,
                                   group.at[i, "raw_unit"] if "raw_unit" in group else None)
             if np.min(np.abs(diffs - abs(values[i]))) > 2 * step + 1e-9:
                 bad.append(int(i))
-                reasons[int(i)] = (f"avvikelse {_fmt(values[i])} ≠ budget − prognos/utfall "
+                reasons[int(i)] = (f"avvikelse {_fmt(values[i])} ≠ skillnaden mellan budget, prognos och utfall "
                                    f"(närmast {_fmt(float(diffs[np.argmin(np.abs(diffs - abs(values[i])))]))})")
     return RuleOutcome(not bad, row_level=False, index=bad, reasons=reasons)
 

@@ -24,10 +24,17 @@ from pipelines.reports.tables import (
 )
 from pipelines.reports.units import money_unit
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.4.2"
 
 
-def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None) -> ExtractionResult:
+def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None,
+                 folder: str | None = None) -> ExtractionResult:
+    """Facts and document info of one report file.
+
+    ``filename``: the name the file arrived under (default: its own). ``kommun_kod``: from an
+    inbox sub-folder named by a kommunkod. ``folder``: the name of the folder the file was
+    dropped in (default: its own parent), a hint for the kommun when the text names none
+    (``inbox/reports/alingsas/``)."""
     name = filename or path.name
     info = DocumentInfo(filnamn=name, kommun_kod=kommun_kod, extraktor_version=EXTRACTOR_VERSION)
     suffix = path.suffix.lower()
@@ -49,7 +56,7 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
     except ExtractionError as exc:
         info.status, info.orsak = AVVISAD, str(exc)
         return ExtractionResult(info)
-    facts = _facts(doc, info, kommun_kod, path.parent.name)
+    facts = _facts(doc, info, kommun_kod, folder if folder is not None else path.parent.name)
     return ExtractionResult(info, facts)
 
 
@@ -98,6 +105,7 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     meta = metadata.read_metadata(doc.page_texts, kommun_kod, folder)
     info.kommun_kod, info.kommun, info.namnd = meta.kommun_kod, meta.kommun, meta.namnd
     info.dokumenttyp = meta.dokumenttyp
+    info.varningar.extend(meta.varningar)
     if meta.period:
         info.period_typ, info.period_slut, info.ar = meta.period.type, meta.period.end, meta.period.year
     info.bildsidor = sorted(set(doc.image_pages) | set(doc.chart_pages))

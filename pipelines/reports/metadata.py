@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipelines.reports.periods import Period, document_period
@@ -25,6 +25,7 @@ class Metadata:
     namnd: str | None = None
     dokumenttyp: str | None = None
     period: Period | None = None
+    varningar: list[str] = field(default_factory=list)
 
 
 def _fold(text: str) -> str:
@@ -88,20 +89,30 @@ def find_namnd(head: str) -> str | None:
     m = re.search(r"((?:[A-ZÅÄÖ][\wåäö-]+\s){1,3})är ett kommunalförbund", head)
     if m:
         return m.group(1).strip()
+    counts = namnd_counts(head)
+    if not counts or is_several_namnder(counts):
+        return None
+    low = head.lower()
+    return sorted(counts, key=lambda n: (-counts[n], low.find(n.lower())))[0]
+
+
+def is_several_namnder(counts: Counter[str]) -> bool:
+    """Three or more nämnder named and none in half the mentions: a report about several
+    nämnder (a kommun-wide uppföljning listing each nämnd's result), not about one."""
+    return len(counts) >= 3 and max(counts.values()) * 2 < sum(counts.values())
+
+
+def namnd_counts(head: str) -> Counter[str]:
+    """How often each nämnd is named in ``head`` (the same patterns as find_namnd)."""
+    head = " ".join(head.split())
     stop = {norm(s) for s in vocabulary()["documents"]["namnd_stop"]}
     counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
     for pattern in vocabulary()["documents"]["namnd_patterns"]:
         for m in re.finditer(pattern, head):
             name = " ".join(m.group(1).split())
-            if norm(name) in stop or len(name) < 8:
-                continue
-            name = name[0].upper() + name[1:]
-            counts[name] += 1
-            first_seen.setdefault(name, m.start())
-    if not counts:
-        return None
-    return sorted(counts, key=lambda n: (-counts[n], first_seen[n]))[0]
+            if norm(name) not in stop and len(name) >= 8:
+                counts[name[0].upper() + name[1:]] += 1
+    return counts
 
 
 def find_type(head: str) -> str | None:
@@ -126,8 +137,15 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
     meta.period = _repeated_title_period(full) or document_period(_title_lines(pages)) or document_period(title)
     if meta.period is None and meta.dokumenttyp == "verksamhetsplan":
         meta.period = _plan_period(_title_lines(pages))
+    in_year = vocabulary()["documents"].get("in_year_types", [])
+    if meta.period and meta.dokumenttyp in in_year and meta.period.type == "helar" and meta.period.year \
+            and not meta.period.current_period and _year_only(meta.period, _title_lines(pages)):
+        meta.varningar.append(f"rapportperioden okänd: titeln anger bara året {meta.period.year}")
+        meta.period = Period(year=meta.period.year)
     forbund = re.search(r"((?:[A-ZÅÄÖ][\wåäö-]+\s){1,2})är ett kommunalförbund", " ".join(full[:30000].split()))
     meta.namnd = forbund.group(1).strip() if forbund else (find_namnd(head) or find_namnd(full[:20000]))
+    if meta.namnd is None and (is_several_namnder(namnd_counts(head)) or is_several_namnder(namnd_counts(full[:20000]))):
+        meta.varningar.append("flera nämnder redovisas (kommunövergripande?): ingen nämnd satt")
     if kommun_kod:
         meta.kommun_kod = kommun_kod
         meta.kommun = kommuner().get(kommun_kod)
@@ -138,6 +156,14 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
             if code:
                 meta.kommun_kod, meta.kommun = code, kommuner()[code]
     return meta
+
+
+def _year_only(period: Period, title: str) -> bool:
+    """The title gives the year and nothing of a month, tertial or date."""
+    from pipelines.reports.periods import month_number
+
+    words = re.findall(r"[a-zåäö]+", title.lower())
+    return not any(month_number(w) for w in words) and not re.search(r"\d{4}-\d\d-\d\d|tertial|kvartal|delår", title.lower())
 
 
 def _plan_period(title: str) -> Period | None:

@@ -16,7 +16,7 @@
 --                        convention), flagged so analysts can leave it out
 --   oklar                the evidence is contradictory or missing: belopp_tkr null
 with fakta as (
-    select *, coalesce(tabell_id, '') as tabell_nyckel
+    select *, coalesce(tabell_id, '') as tabell_nyckel, {{ teckengrupp('matt') }} as teckengrupp
     from {{ ref('int_rapport_fakta__berikade') }}
     where schema_namn = 'ekonomi'
 ),
@@ -47,7 +47,7 @@ beslut as (
             else 'oklar'
         end                                                         as tecken_status
     from fakta as f
-    left join tabeller as t using (dokument_id, tabell_nyckel)
+    left join tabeller as t using (dokument_id, tabell_nyckel, teckengrupp)
 )
 
 select

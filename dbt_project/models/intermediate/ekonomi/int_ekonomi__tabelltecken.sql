@@ -1,6 +1,7 @@
 -- The sign convention of each economy table, read from the table's own numbers.
--- One row per document × table (tabell_nyckel = table_id; facts without one, e.g.
--- narrative facts, form one group per document).
+-- One row per document × table × sign group (tabell_nyckel = table_id; facts without one,
+-- e.g. narrative facts, form one group per document; teckengrupp: drift | investering,
+-- because a table can print drift costs negative and investment outlays positive).
 --
 -- 1. kostnadstecken: are costs printed negative (Alingsås, Göteborg, Simrishamn) or
 --    positive (Ale)? Evidence: the signs of the nonzero cost-like values (dim_matt
@@ -17,6 +18,7 @@ with ekonomi as (
     select
         *,
         coalesce(tabell_id, '') as tabell_nyckel,
+        {{ teckengrupp('matt') }} as teckengrupp,
         -- the identity of a table row: its position, else its printed label and area
         coalesce(cast(rad as varchar), coalesce({{ normalisera_text('etikett') }}, '') || '|' || verksamhetsomrade_nyckel) as rad_nyckel
     from {{ ref('int_rapport_fakta__berikade') }}
@@ -24,7 +26,7 @@ with ekonomi as (
 ),
 
 tabeller as (
-    select dokument_id, tabell_nyckel, count(*) as antal_fakta
+    select dokument_id, tabell_nyckel, teckengrupp, count(*) as antal_fakta
     from ekonomi
     group by all
 ),
@@ -34,6 +36,7 @@ kostnadsbevis as (
     select
         dokument_id,
         tabell_nyckel,
+        teckengrupp,
         count(*) filter (where varde < 0)   as kostnad_negativa,
         count(*) filter (where varde > 0)   as kostnad_positiva
     from ekonomi
@@ -46,15 +49,16 @@ kostnad_tabell as (
     select
         t.dokument_id,
         t.tabell_nyckel,
+        t.teckengrupp,
         t.antal_fakta,
         coalesce(k.kostnad_negativa, 0)     as kostnad_negativa,
         coalesce(k.kostnad_positiva, 0)     as kostnad_positiva
     from tabeller as t
-    left join kostnadsbevis as k using (dokument_id, tabell_nyckel)
+    left join kostnadsbevis as k using (dokument_id, tabell_nyckel, teckengrupp)
 ),
 
 kostnad_dokument as (
-    select dokument_id, sum(kostnad_negativa) as dok_negativa, sum(kostnad_positiva) as dok_positiva
+    select dokument_id, teckengrupp, sum(kostnad_negativa) as dok_negativa, sum(kostnad_positiva) as dok_positiva
     from kostnad_tabell
     group by all
 ),
@@ -72,7 +76,7 @@ kostnad_beslut as (
             when d.dok_negativa + d.dok_positiva > 0 then {{ _tecken_majoritet('d.dok_negativa', 'd.dok_positiva', "'negativ'", "'positiv'") }}
         end                                                         as kostnadstecken
     from kostnad_tabell as t
-    left join kostnad_dokument as d using (dokument_id)
+    left join kostnad_dokument as d using (dokument_id, teckengrupp)
 ),
 
 -- 2. avvikelse orientation --------------------------------------------------------------
@@ -85,7 +89,7 @@ normaliserade as (
             when e.riktning = 'kostnad' and b.kostnadstecken = 'positiv' then e.varde
         end                                                         as varde_normaliserat
     from ekonomi as e
-    left join kostnad_beslut as b using (dokument_id, tabell_nyckel)
+    left join kostnad_beslut as b using (dokument_id, tabell_nyckel, teckengrupp)
     where e.enhet = 'tkr'
 ),
 
@@ -93,6 +97,7 @@ roster as (
     select
         a.dokument_id,
         a.tabell_nyckel,
+        a.teckengrupp,
         sign(a.varde * case
             when a.riktning = 'kostnad' then b.varde_normaliserat - u.varde_normaliserat
             else u.varde_normaliserat - b.varde_normaliserat
@@ -113,6 +118,7 @@ rost_tabell as (
     select
         dokument_id,
         tabell_nyckel,
+        teckengrupp,
         count(*) filter (where rost > 0)    as avvikelse_lika,
         count(*) filter (where rost < 0)    as avvikelse_motsatt
     from roster
@@ -120,7 +126,7 @@ rost_tabell as (
 ),
 
 rost_dokument as (
-    select dokument_id, sum(avvikelse_lika) as dok_lika, sum(avvikelse_motsatt) as dok_motsatt
+    select dokument_id, teckengrupp, sum(avvikelse_lika) as dok_lika, sum(avvikelse_motsatt) as dok_motsatt
     from rost_tabell
     group by all
 )
@@ -128,6 +134,7 @@ rost_dokument as (
 select
     b.dokument_id,
     b.tabell_nyckel,
+    b.teckengrupp,
     b.antal_fakta,
     b.kostnad_negativa,
     b.kostnad_positiva,
@@ -148,5 +155,5 @@ select
         else 'saknas'
     end                                                             as avvikelse_grund
 from kostnad_beslut as b
-left join rost_tabell as r using (dokument_id, tabell_nyckel)
-left join rost_dokument as d using (dokument_id)
+left join rost_tabell as r using (dokument_id, tabell_nyckel, teckengrupp)
+left join rost_dokument as d using (dokument_id, teckengrupp)
