@@ -65,7 +65,7 @@ docs: $(MANIFEST)
 
 # Benchmarks: every bench/*.py script writes its section of docs/benchmarks.md.
 bench: $(STAMP)
-	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f --write || exit 1; done
+	@for f in bench/[!_]*.py; do echo "== $$f"; $(BIN)/python $$f --write || exit 1; done
 
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs .pytest_cache

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import replace_section  # noqa: E402
+from _common import replace_section  # noqa: E402
 
 SECTION = "## Extraction"
 

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import replace_section  # noqa: E402
+from _common import replace_section  # noqa: E402
 
 SECTION = "## Kolada"
 KPIS = [f"N{n:05d}" for n in range(30001, 30026)]

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import replace_section  # noqa: E402
+from _common import replace_section  # noqa: E402
 
 SECTION = "## Load"
 SAMPLES = ROOT / "data" / "samples" / "reports"
