@@ -248,6 +248,11 @@ def test_bad_inputs_end_to_end_then_a_second_run_changes_nothing(loaded_env: Pat
         assert status[name] == "avvisad", name
     reasons = dict(q("select filnamn, orsak from dim_dokument where status = 'avvisad'"))
     assert all(REJECTED[name] in reasons[name] for name in REJECTED)
+    # the oversized file was not copied into the lake; its size is still on record
+    stor_sha, stor_size = q("select dokument_id, storlek from dim_dokument where filnamn = 'stor.txt'")[0]
+    assert stor_size == len(SEED_004.read_bytes()) * 40
+    assert not list((settings.lake_dir / "filer").glob(f"{stor_sha}*"))
+    assert list((settings.lake_dir / "filer").glob("*"))   # the others were
     assert {status["kopia.txt"], status[SEED_004.name]} == {"laddad", "dubblett"}
     for name in ("cp1252.txt", "bom.txt", "felrader.txt", "reviderad.txt", SEED_000.name, SEED_001.name):
         assert status[name] == "laddad", name
@@ -292,3 +297,45 @@ def test_bad_inputs_end_to_end_then_a_second_run_changes_nothing(loaded_env: Pat
     assert "Dokument: 15 i inkorgen, 0 extraherade nu" in second.stdout
     assert _dump(db) == before
     assert {p: p.stat().st_size for p in settings.lake_dir.rglob("*") if p.is_file()} == lake_before
+
+
+def test_an_oversized_file_is_not_copied_and_loads_once_the_limit_is_raised(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dagster as dg
+
+    from pipelines.assets.automation import inkorg_sensor
+    from pipelines.assets.reports import rapport_fakta
+    from pipelines.config import Settings
+    from pipelines.reports.extract import EXTRACTOR_VERSION
+    from pipelines.warehouse import lake
+
+    settings = Settings.from_env()
+    big = settings.inbox_reports / "1490" / "stor.txt"
+    big.parent.mkdir(parents=True)
+    big.write_bytes(SEED_004.read_bytes() * 20)            # ~1.2 MB
+    sha = hashlib.sha256(big.read_bytes()).hexdigest()
+
+    def extract_pending(instance) -> list[str]:
+        result = inkorg_sensor(dg.build_sensor_context(instance=instance))
+        if result.dynamic_partitions_requests:
+            instance.add_dynamic_partitions("dokument", list(result.dynamic_partitions_requests[0].partition_keys))
+        keys = [r.partition_key for r in result.run_requests or []]
+        for key in keys:
+            assert dg.materialize([rapport_fakta], partition_key=key, instance=instance).success
+        return keys
+
+    with dg.instance_for_test() as instance:
+        monkeypatch.setenv("KOMMUNLAGER_MAX_FILE_MB", "1")
+        assert extract_pending(instance) == [sha]
+        info = lake.read_extraction_info(settings, sha, EXTRACTOR_VERSION)
+        assert info.status == "avvisad" and info.orsak.startswith("stor.txt: för stor fil (1.")
+        assert info.storlek == big.stat().st_size and info.kommun_kod == "1490"
+        assert lake.find_input(settings, sha) is None                  # the bytes were not kept
+        assert extract_pending(instance) == []                         # nothing new: no rerun
+
+        monkeypatch.setenv("KOMMUNLAGER_MAX_FILE_MB", "5")
+        assert extract_pending(instance) == [sha]                      # kept now, extracted again
+        assert lake.find_input(settings, sha) is not None
+        info = lake.read_extraction_info(settings, sha, EXTRACTOR_VERSION)
+        assert info.status != "avvisad" and lake.oversized_reason(settings, sha) is None
+        assert extract_pending(instance) == []

@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.config import Settings
-from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file
+from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file, rejected
 from pipelines.reports.inbox import intake, pending
 from pipelines.warehouse import lake
 
@@ -58,15 +58,21 @@ def rapport_fakta(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = Settings.from_env()
     sha = context.partition_key
     source = lake.find_input(settings, sha)
-    if source is None:
-        raise dg.Failure(f"dokument {sha[:12]}: filen saknas i lake/filer (run the intake first)")
     seen = lake.sightings(settings, sha)
-    name = seen[0]["filnamn"] if seen else source.name
     kommun = next((s["kommun_kod_mapp"] for s in seen if s.get("kommun_kod_mapp")), None)
-    # the folder it was dropped in (not lake/filer/) is the kommun hint a name folder gives
-    folder = Path(seen[0]["sokvag"]).parent.name if seen else None
-    result = extract_file(source, filename=name, kommun_kod=kommun, folder=folder)
-    result.info.sha256, result.info.storlek = sha, source.stat().st_size
+    too_big = lake.oversized_reason(settings, sha)
+    if source is None and too_big:
+        result = rejected(seen[0]["filnamn"], too_big, kommun_kod=kommun)
+        result.info.sha256, result.info.storlek = sha, seen[0]["storlek"]
+    elif source is None:
+        raise dg.Failure(f"dokument {sha[:12]}: filen saknas i lake/filer (run the intake first)")
+    else:
+        # the folder it was dropped in (not lake/filer/) is the kommun hint a name folder gives
+        folder = Path(seen[0]["sokvag"]).parent.name if seen else None
+        name = seen[0]["filnamn"] if seen else source.name
+        result = extract_file(source, filename=name, kommun_kod=kommun, folder=folder)
+        result.info.sha256, result.info.storlek = sha, source.stat().st_size
+    name = result.info.filnamn
     lake.write_extraction(settings, sha, EXTRACTOR_VERSION, result)
     per_schema = Counter(f.schema for f in result.facts)
     if result.info.orsak:

@@ -24,7 +24,7 @@ from pipelines.reports.tables import (
 )
 from pipelines.reports.units import money_unit
 
-EXTRACTOR_VERSION = "0.4.2"
+EXTRACTOR_VERSION = "0.4.3"
 
 
 def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None,
@@ -58,6 +58,13 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
         return ExtractionResult(info)
     facts = _facts(doc, info, kommun_kod, folder if folder is not None else path.parent.name)
     return ExtractionResult(info, facts)
+
+
+def rejected(name: str, reason: str, *, kommun_kod: str | None = None) -> ExtractionResult:
+    """The result for a document refused before its bytes were kept (too large)."""
+    info = DocumentInfo(filnamn=name, kommun_kod=kommun_kod, extraktor_version=EXTRACTOR_VERSION)
+    info.status, info.orsak = AVVISAD, reason
+    return ExtractionResult(info)
 
 
 class Document:

@@ -54,6 +54,16 @@ def max_file_bytes() -> int:
     return int(mb * 1024 * 1024)
 
 
+def check_size(name: str, size: int) -> None:
+    """Refuse a file over the size limit (before its bytes are copied or parsed)."""
+    limit = max_file_bytes()
+    if size > limit:
+        raise ExtractionError(
+            f"{name}: för stor fil ({size / 1048576:.1f} MB, gränsen är {limit / 1048576:.0f} MB; "
+            f"{MAX_FILE_MB_ENV})"
+        )
+
+
 def sniff(head: bytes) -> str | None:
     """What the leading bytes say the content is, or None for no known signature."""
     stripped = head.lstrip(b"\xef\xbb\xbf\r\n\t ")
@@ -132,12 +142,7 @@ def precheck(path: Path, name: str | None = None) -> None:
         size = path.stat().st_size
         if size == 0:
             raise ExtractionError(f"{name}: tom fil (empty file)")
-        limit = max_file_bytes()
-        if size > limit:
-            raise ExtractionError(
-                f"{name}: för stor fil ({size / 1048576:.1f} MB, gränsen är {limit / 1048576:.0f} MB; "
-                f"{MAX_FILE_MB_ENV})"
-            )
+        check_size(name, size)
         head, tail = _read_ends(path, size)
     except FileNotFoundError:
         raise ExtractionError(f"{name}: filen försvann innan den lästes (vanished)") from None

@@ -27,8 +27,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.config import Settings
-from pipelines.reports.document import DocumentInfo, ExtractionResult
+from pipelines.reports.document import DocumentInfo, ExtractionError, ExtractionResult
 from pipelines.reports.facts import facts_to_table
+from pipelines.reports.guard import check_size
 from pipelines.reports.registry import InboxFile
 
 
@@ -97,12 +98,17 @@ def register(settings: Settings, item: InboxFile) -> bool:
 
     The copy is verified against the hash computed at scan time, so a file that changed
     while being read is not registered under the wrong content (the next scan sees it).
+    A file over the size limit is not copied: the sighting says why (``ej_kopierad``) and
+    the document is rejected from it (``oversized_reason``). When the limit is raised later,
+    the next sighting keeps the bytes and the rejection is dropped, so it is extracted again.
     """
     sighting = sighting_path(settings, item)
-    if sighting.exists():
+    too_big = _oversized(item.name, item.size)
+    retry = sighting.exists()        # seen before, too large then (else returned here)
+    if retry and (too_big or not read_json(sighting).get("ej_kopierad")):
         return False
     target = input_path(settings, item.sha256, item.path.suffix)
-    if not target.exists():
+    if not too_big and not target.exists():
         from pipelines.reports.registry import CHANGED_WHILE_READ, sha256_file
 
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -123,9 +129,39 @@ def register(settings: Settings, item: InboxFile) -> bool:
             "storlek": item.size,
             "kommun_kod_mapp": item.kommun_kod,
             "sedd": now_iso(),
+            **({"ej_kopierad": too_big} if too_big else {}),
         },
     )
+    if not too_big:
+        _forget_size_rejection(settings, item.sha256, retried=retry)
     return True
+
+
+def _forget_size_rejection(settings: Settings, sha256: str, retried: bool) -> None:
+    """The bytes are kept now: earlier sightings lose their ``ej_kopierad`` and the rejected
+    extraction is removed, so the document is extracted from its bytes."""
+    rejected = retried
+    for path in (settings.lake_dir / "inkorg").glob(f"{sha256}--*.json"):
+        record = read_json(path)
+        if record.pop("ej_kopierad", None):
+            write_json(path, record)
+            rejected = True
+    if rejected:
+        for info in (settings.lake_dir / "fakta").glob(f"*/{sha256}.json"):
+            info.unlink(missing_ok=True)
+
+
+def _oversized(name: str, size: int) -> str | None:
+    try:
+        check_size(name, size)
+    except ExtractionError as exc:
+        return str(exc)
+    return None
+
+
+def oversized_reason(settings: Settings, sha256: str) -> str | None:
+    """Why a document's bytes were not kept (too large when it arrived), or None."""
+    return next((s["ej_kopierad"] for s in sightings(settings, sha256) if s.get("ej_kopierad")), None)
 
 
 def remove_stale(paths, max_age: float) -> list[Path]:
