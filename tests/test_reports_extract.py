@@ -83,6 +83,57 @@ def test_flattened_table_with_glued_numbers_is_read_by_its_own_sums() -> None:
     assert hush.value == 650 and hush.schema == "verksamhet"
 
 
+def test_side_by_side_year_blocks_flattened_into_text() -> None:
+    """Borås prints one small month table per year side by side ('2019 Utfall tkr 2018 Utfall
+    tkr 2017 Utfall tkr Januari 4 219 Januari 5 157 …'): each value gets its month and year,
+    the S.A row is checked against the months above it, and the closing row whose label
+    differs per block (Prog.Bokslut | Bokslut | Bokslut) keeps its own label and scenario."""
+    facts = [f for f in extract_file(BORAS).facts if f.column and f.column.endswith("Utfall tkr")]
+    got = {(f.label, f.column): (f.value, f.scenario, f.period_end) for f in facts}
+    assert got[("Januari", "2018 Utfall tkr")] == (5157, "utfall", "2018-01-31")
+    assert got[("Februari", "2019 Utfall tkr")] == (3911, "utfall", "2019-02-28")
+    assert got[("S.A Jan-Febr", "2017 Utfall tkr")] == (9525, "utfall", "2017-02-28")
+    assert got[("Prog.Bokslut", "2019 Utfall tkr")] == (54000, "prognos", "2019-12-31")
+    assert got[("Bokslut", "2018 Utfall tkr")] == (55805, "bokslut", "2018-12-31")
+    assert ("Bokslut", "2019 Utfall tkr") not in got and ("Prog.Bokslut", "2018 Utfall tkr") not in got
+    assert len(facts) == 12 and all(f.unit == "tkr" for f in facts)
+    assert {f.check for f in facts if f.label in ("Januari", "Februari", "S.A Jan-Febr")} == {"ok"}
+    assert got[("Januari", "2019 Utfall tkr")][0] == 4219
+    (jan,) = [f for f in facts if f.label == "Januari" and f.column.startswith("2019")]
+    assert jan.evidence == "Januari 4 219 Januari 5 157 Januari 4 942"
+
+
+def test_side_by_side_blocks_refuse_what_does_not_read(tmp_path) -> None:
+    """A pair whose value is not exactly one number ends the table there; a run of pairs
+    whose labels differ in most rows is not such a table at all."""
+    doc = tmp_path / "block.txt"
+    head = "Socialnämnden Månadsuppföljning mars 2020 " + "Text. " * 40
+    doc.write_text(
+        head + "Kostnad per månad. 2020 Utfall tkr 2019 Utfall tkr Januari 1 200 Januari 1 100 "
+        "Februari 1 300 Februari 1 250 Mars 1 400 12 Mars 1 500 Slut på tabellen här.\n"
+        + head + "Olika. 2020 Utfall tkr 2019 Utfall tkr Alfa 1 Beta 2 Gamma 3 Delta 4 Epsilon 5 Zeta 6\n",
+        encoding="utf-8")
+    facts = [f for f in extract_file(doc).facts if f.column and f.column.endswith("Utfall tkr")]
+    assert {(f.label, f.column, f.value, f.period_end) for f in facts} == {
+        ("Januari", "2020 Utfall tkr", 1200, "2020-01-31"), ("Januari", "2019 Utfall tkr", 1100, "2019-01-31"),
+        ("Februari", "2020 Utfall tkr", 1300, "2020-02-29"), ("Februari", "2019 Utfall tkr", 1250, "2019-02-28"),
+    }
+
+
+def test_month_rows_give_each_value_its_month(tmp_path) -> None:
+    """A table with months as rows and years as columns: a value is the month of its row in
+    the year of its column (not the whole year), and the Summa below the months covers them."""
+    doc = tmp_path / "manad.txt"
+    doc.write_text("Socialnämnden Borås stad\nMånadsuppföljning februari 2019\n\nFörsörjningsstöd per månad, tkr\n"
+                   "Månad\t2019\t2018\n Januari\t4 219\t5 157\nFebruari\t3 911\t4 237\nSumma\t8 130\t9 394\n"
+                   "Bokslut\t\t55 805\n", encoding="utf-8")
+    got = {(f.label, f.column): (f.value, f.scenario, f.period_end, f.period_type) for f in extract_file(doc).facts}
+    assert got[("Januari", "2018")] == (5157, "utfall", "2018-01-31", "manad")
+    assert got[("Februari", "2019")] == (3911, "utfall", "2019-02-28", "manad")
+    assert got[("Summa", "2018")] == (9394, "utfall", "2018-02-28", "manad")
+    assert got[("Bokslut", "2018")] == (55805, "bokslut", "2018-12-31", "helar")
+
+
 def test_flattened_goal_row_and_ej_verkstallda_counts() -> None:
     facts = extract_file(ALE_2019).facts
     goal = _find(facts, column="Målvärde")

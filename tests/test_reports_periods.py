@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.reports.periods import document_period, read_period
+from pipelines.reports.periods import document_period, read_period, row_month
 from pipelines.reports.units import money_unit, other_unit, scale
 
 
@@ -27,6 +27,25 @@ from pipelines.reports.units import money_unit, other_unit, scale
 def test_column_periods(header: str, year: int, end: str, kind: str) -> None:
     p = read_period(header)
     assert (p.year, p.end, p.type) == (year, end, kind)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Januari", (1, False)),
+        ("maj", (5, False)),
+        ("S.A Jan-Febr", (2, True)),
+        ("Ack. jan–mars", (3, True)),
+        ("Jan - april", (4, True)),
+        ("Prog.Bokslut", None),
+        ("Mars 2019", None),                 # a dated label is not a bare month
+        ("Sjukfrånvaro jan-dec", None),      # a measure over a span, not a month row
+        ("feb-jan", None),
+        ("Summa", None),
+    ],
+)
+def test_row_labels_that_are_months(label: str, expected) -> None:
+    assert row_month(label) == expected
 
 
 def test_relative_and_current_period_words() -> None:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from itertools import permutations
 
+from pipelines.reports import blocks
 from pipelines.reports.layout import Cell, classify
 from pipelines.reports.numbers import MINUSES, atoms_of, parse_cell, prefix_readings
 from pipelines.reports.tables import Column, Row, Table, _joins, goal_statement, join_fragments
@@ -72,7 +73,7 @@ def find_tables(text: str) -> list[Table]:
     for line in text.split("\n"):
         if len(line) < 200:
             continue
-        for t in _tables_in(line):
+        for t in _tables_in(line) + blocks.find_tables(line):
             t.id = f"f{len(tables) + 1}"
             tables.append(t)
     return tables

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipelines.reports.facts import Fact
-from pipelines.reports.periods import Period, read_period
+from pipelines.reports.periods import Period, month_end, read_period, row_month
 from pipelines.reports.tables import Column, Row, Table
 from pipelines.reports.units import Unit, money_unit, other_unit, scale
 from pipelines.reports.vocabulary import any_word, has_word, norm, vocabulary
@@ -478,6 +478,8 @@ class TableRoles:
     bottom_measure: str | None = None  # the post of the first post row below the areas (Resultat)
     foreign: set[int] = field(default_factory=set)  # rows under a numbered heading of their own (the next
                                                     # note inside the table): the caption does not speak for them
+    row_months: dict[int, int] = field(default_factory=dict)  # rows that are months (Januari, S.A Jan-Febr)
+                                                    # and the sum rows below them: row → month
 
 
 @lru_cache(maxsize=4096)
@@ -558,6 +560,7 @@ def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) ->
     if numbered:
         roles.foreign = set(range(numbered[0], len(table.rows)))
     roles.column_posts = sum(1 for m in meanings if m.measure) >= 2
+    roles.row_months = _row_months(table)
     roles.column_areas = _column_areas(table, doc)
     roles.areas = stub_area_rows(table)
     roles.by_stub = bool(roles.areas)
@@ -581,6 +584,24 @@ def table_roles(table: Table, doc: DocContext, meanings: list[ColumnMeaning]) ->
                     roles.bottom_measure = m[1]     # the areas add up to this post
                     break
     return roles
+
+
+def _row_months(table: Table) -> dict[int, int]:
+    """Rows whose label is a month or a span up to one, and a sum row right after two or
+    more of them (``Summa`` under Januari, Februari is January–February)."""
+    months: dict[int, int] = {}
+    run = 0
+    for i, r in enumerate(table.rows):
+        found = row_month(r.label) if r.label else None
+        if found:
+            months[i] = found[0]
+            run += 1
+        elif r.label and is_total(r.label) and run >= 2:
+            months[i] = months[i - 1]
+            run = 0
+        else:
+            run = 0
+    return months
 
 
 def _table_personal_measure(table: Table) -> str | None:
@@ -669,6 +690,13 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         period_type = "helar" if period_end and period_end.endswith("12-31") else p.type
         if meaning.scenario is None:
             scenario = "utfall"
+    if r_i in roles.row_months and not transposed and year is not None and (
+            not (hp := read_period(meaning.header)).end or hp.end.endswith("12-31")):
+        # the row is the month (Januari | 2019 | 2018): its end in the column's year
+        period_end, period_type = month_end(year, roles.row_months[r_i]), "manad"
+    elif roles.row_months and not transposed and year is not None and (pure := _pure_scenario(label)):
+        # a month table's "Bokslut" / "Prog.Bokslut" row: that scenario for the column's whole year
+        scenario, period_end, period_type = pure, f"{year:04d}-12-31", "helar"
     row_scenario = _row_scenario(label) if not transposed else None
     if row_scenario is not None and (_YEAR_ONLY.match(meaning.header.strip()) or not meaning.header.strip()):
         # the table puts the scenario in the rows ("Nettokostnader", then "Budget", "Budgetavvikelse")
@@ -795,6 +823,18 @@ def _row_scenario(label: str) -> str | None:
     table = {"budget": "budget", "budgetavvikelse": "avvikelse", "avvikelse": "avvikelse", "prognos": "prognos",
              "utfall": "utfall", "bokslut": "bokslut", "avvikelse mot budget": "avvikelse"}
     return table.get(key)
+
+
+def _pure_scenario(label: str) -> str | None:
+    """The scenario of a label made of scenario words only (``Bokslut``, ``Prog.Bokslut``,
+    ``Prognos helår``), else None."""
+    words = re.findall(r"[^\s.:]+\.?", label)
+    if not words or len(words) > 3:
+        return None
+    if not all(scenario_of(w)[0] or read_period(w).whole_year for w in words):
+        return None
+    scenario = scenario_of(label)[1]
+    return scenario if scenario in ("prognos", "bokslut", "budget") else None
 
 
 def _measure_above(table: Table, r_i: int) -> str | None:

@@ -106,6 +106,24 @@ def read_period(text: str, default_year: int | None = None) -> Period:
     return Period(None, None, None, relative, whole, current)
 
 
+def row_month(label: str) -> tuple[int, bool] | None:
+    """The month a row label names, when it names nothing else: ``Januari`` → (1, False);
+    a span or sum up to a month (``S.A Jan-Febr``, ``Ack jan–feb``) → (2, True). None for any
+    other label (``Prognos``, ``Sjukfrånvaro jan–dec``, ``Mars 2019``)."""
+    words = vocabulary()["periods"]
+    prefixes = {w.lower() for w in words.get("row_month_prefixes", [])}
+    tokens = [t for t in re.split(r"[\s\-–—−/]+", " ".join(label.lower().split())) if t]
+    accumulated = False
+    while tokens and tokens[0] in prefixes:
+        tokens, accumulated = tokens[1:], True
+    months = [month_number(t) for t in tokens]
+    if not months or len(months) > 2 or None in months:
+        return None
+    if len(months) == 2 and months[0] >= months[1]:
+        return None
+    return months[-1], accumulated or len(months) == 2
+
+
 def _type_of_month(month: int) -> str:
     return "manad"
 
