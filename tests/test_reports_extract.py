@@ -132,6 +132,13 @@ def test_month_rows_give_each_value_its_month(tmp_path) -> None:
     assert got[("Februari", "2019")] == (3911, "utfall", "2019-02-28", "manad")
     assert got[("Summa", "2018")] == (9394, "utfall", "2018-02-28", "manad")
     assert got[("Bokslut", "2018")] == (55805, "bokslut", "2018-12-31", "helar")
+    # a forecast made each month is for the whole year: its column keeps its own period
+    doc.write_text("Socialnämnden Borås stad\nMånadsuppföljning mars 2019\n\nPrognosutveckling per månad, tkr\n"
+                   "Månad\tHelårsprognos 2019\tUtfall 2019\nJanuari\t-5 000\t1 000\nFebruari\t-6 000\t1 100\n",
+                   encoding="utf-8")
+    got = {(f.label, f.column): (f.value, f.scenario, f.period_end) for f in extract_file(doc).facts}
+    assert got[("Februari", "Helårsprognos 2019")] == (-6000, "prognos", "2019-12-31")
+    assert got[("Februari", "Utfall 2019")] == (1100, "utfall", "2019-02-28")
 
 
 def test_flattened_goal_row_and_ej_verkstallda_counts() -> None:

@@ -690,9 +690,11 @@ def _cell_fact(table: Table, doc: DocContext, schema: str, row: Row, label: str,
         period_type = "helar" if period_end and period_end.endswith("12-31") else p.type
         if meaning.scenario is None:
             scenario = "utfall"
-    if r_i in roles.row_months and not transposed and year is not None and (
-            not (hp := read_period(meaning.header)).end or hp.end.endswith("12-31")):
-        # the row is the month (Januari | 2019 | 2018): its end in the column's year
+    if r_i in roles.row_months and not transposed and year is not None and scenario != "prognos" \
+            and not read_period(meaning.header).end:
+        # the row is the month (Januari | 2019 | 2018): its end in the column's year. A column
+        # with a period of its own (Helårsprognos, Bokslut 2018) keeps it: a forecast per month
+        # is for the whole year.
         period_end, period_type = month_end(year, roles.row_months[r_i]), "manad"
     elif roles.row_months and not transposed and year is not None and (pure := _pure_scenario(label)):
         # a month table's "Bokslut" / "Prog.Bokslut" row: that scenario for the column's whole year
