@@ -261,6 +261,30 @@ def test_personnel_figures_in_sentences() -> None:
     assert got[("sjukfranvaro_total", "K")] == 7.3 and got[("sjukfranvaro_total", "M")] == 5.7   # … respektive …
 
 
+def test_key_sentences_keep_the_area_they_are_about(tmp_path: Path) -> None:
+    """A forecast or deviation stated for one verksamhetsområde is that area's figure, not the
+    nämnd's: the area is read from the sentence's first words or from 'för/inom <område>'."""
+    doc = tmp_path / "narr.txt"
+    doc.write_text(
+        "Vård- och omsorgsnämnden Lerums kommun\nMånadsuppföljning april 2026\n\nEkonomi\n"
+        "Prognosen för helåret visar ett underskott på -15,0 mnkr. Helårsprognosen för äldreomsorgen är "
+        "-11,0 mnkr. Individ- och familjeomsorgen prognostiserar ett överskott mot budget på 2,5 mnkr. "
+        "Nämnden redovisar ett resultat för perioden på 3 400 tkr.\n", encoding="utf-8")
+    got = {(f.measure, f.scenario, f.area): (f.value, f.period_end) for f in extract_file(doc).facts
+           if f.method == "narrative"}
+    assert got == {
+        ("resultat", "prognos", None): (-15000, "2026-12-31"),
+        ("resultat", "prognos", "äldreomsorgen"): (-11000, "2026-12-31"),
+        ("budgetavvikelse", "avvikelse", "Individ- och familjeomsorgen"): (2500, "2026-12-31"),
+        ("resultat", "utfall", None): (3400, "2026-04-30"),
+    }
+    # Simrishamn p. 13: "… redovisar verksamheten för idrotts- och fritidsanläggningar ett
+    # underskott mot budget på 0,37 mnkr" is that area's deviation, negative by its word
+    sim = extract_file(shared_path("corpus", "simrishamn_kfn_bokslut_2025.pdf")).facts
+    (idrott,) = [f for f in sim if f.method == "narrative" and f.page == 13 and f.value == -370]
+    assert idrott.area == "idrotts- och fritidsanläggningar" and idrott.measure == "budgetavvikelse"
+
+
 def test_a_kommun_wide_report_gets_no_nämnd_and_no_guessed_period() -> None:
     """Alingsås's fördjupad månadsuppföljning for the whole kommun lists every nämnd's result
     and names no month: neither a nämnd nor 'helår 2026' may be guessed; both are said."""

@@ -247,13 +247,7 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
     if rule["schema"] == "personal":
         k, m = has_word(sentence, "kvinnor*") or has_word(sentence, "kvinnornas"), has_word(sentence, "män") or has_word(sentence, "männen*")
         kon = "K" if k and not m else "M" if m and not k else kon     # "Sjukfrånvaron för kvinnor var 7,3 %"
-    area = None
-    words = sentence.split()
-    for n in range(1, min(5, len(words)) + 1):
-        lead = " ".join(words[:n]).rstrip(",:")
-        if is_area(lead):
-            area = lead
-            break
+    area = _sentence_area(sentence, start)
     return Fact(
         document=ctx.document, page=page, schema=rule["schema"], label=_label(sentence), column="",
         scenario=rule["scenario"], year=year, period_end=period_end, kon=kon,
@@ -261,6 +255,27 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
         method="narrative", measure=rule["measure"], raw_value=raw, raw_unit=raw_unit, area=area,
         confidence=0.6, period_type=period_type, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
     )
+
+
+_FOR_AREA = re.compile(r"(?<![\wåäö])(?:för|inom)\s+", re.I)
+
+
+def _sentence_area(sentence: str, start: int) -> str | None:
+    """The verksamhetsområde a key sentence is about: its first words (``Individ- och
+    familjeomsorgen prognostiserar …``), else the words after ``för``/``inom`` before the
+    amount (``Helårsprognosen för äldreomsorgen är -11,0 mnkr``)."""
+    words = sentence.split()
+    for n in range(1, min(5, len(words)) + 1):
+        lead = " ".join(words[:n]).rstrip(",:")
+        if is_area(lead):
+            return lead
+    for m in _FOR_AREA.finditer(sentence[:start]):
+        after = sentence[m.end():start].split()
+        for n in range(1, min(4, len(after)) + 1):
+            phrase = " ".join(after[:n]).rstrip(",:.")
+            if is_area(phrase):
+                return phrase
+    return None
 
 
 def _label(sentence: str) -> str:
