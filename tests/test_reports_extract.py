@@ -278,6 +278,19 @@ def test_key_sentences_keep_the_area_they_are_about(tmp_path: Path) -> None:
         ("budgetavvikelse", "avvikelse", "Individ- och familjeomsorgen"): (2500, "2026-12-31"),
         ("resultat", "utfall", None): (3400, "2026-04-30"),
     }
+    # what is not a stated deviation or figure is not read; words give the sign
+    doc.write_text(
+        "Nämnden för Intraservice Göteborgs Stad\nÅrsrapport 2025\n\nEkonomi\n"
+        "Tjänstekostnader inom HR uppgår till 129,9 miljoner kronor mot budget om 137,6 miljoner. "
+        "Område Ekonomi visar ett överskott om ca 7 miljoner kronor, vilket beror på 6,5 miljoner kronor i lägre kostnader. "
+        "Av överskottet kommer 40 mnkr från finansiella poster. "
+        "Direktionen beslutade att överskott överstigande 100 tkr ska betalas ut. "
+        "Sektorn prognosticerar ett underskott på 10,1 Mkr. "
+        "Prognosen om 45 749 tkr i underskott beror på lägre intäkter. "
+        "Underskottet inom IFO vägs upp och nämnden visar ett överskott mot budget på 2,0 mnkr.\n",
+        encoding="utf-8")
+    got = sorted((f.measure, f.value) for f in extract_file(doc).facts if f.method == "narrative")
+    assert got == [("budgetavvikelse", 2000), ("resultat", -45749), ("resultat", -10100)]
     # Simrishamn p. 13: "… redovisar verksamheten för idrotts- och fritidsanläggningar ett
     # underskott mot budget på 0,37 mnkr" is that area's deviation, negative by its word
     sim = extract_file(shared_path("corpus", "simrishamn_kfn_bokslut_2025.pdf")).facts

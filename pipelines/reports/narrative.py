@@ -85,6 +85,29 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _negative_in_words(sentence: str, start: int, sign_words: list[str]) -> bool:
+    """The sentence says in words that the unsigned amount at ``start`` is negative: the
+    nearest direction word before it is a sign word (``underskott``, ``negativt``), or it is
+    followed by ``i underskott``."""
+    positive = vocabulary()["narrative"].get("positive_words", [])
+    before = norm(sentence[:start])
+    last_neg = max((m.start() for w in sign_words
+                    for m in re.finditer(rf"(?<![\wåäö]){re.escape(norm(w))}(?![\wåäö])", before)), default=-1)
+    last_pos = max((m.start() for w in positive
+                    for m in re.finditer(rf"(?<![\wåäö]){re.escape(norm(w).rstrip('*'))}"
+                                         + ("" if w.endswith("*") else r"(?![\wåäö])"), before)), default=-1)
+    if last_neg > last_pos:
+        return True
+    after = norm(sentence[start:start + 60])
+    return bool(re.match(r"^[^a-zåäö]*(?:tkr|mnkr|mkr|miljoner kronor|msek)\s+i\s+underskott", after))
+
+
+def _hedged(sentence: str, start: int, hedges: list[str]) -> bool:
+    """The amount at ``start`` follows an estimate or threshold word (``ca 7``, ``överstigande 100``)."""
+    before = norm(sentence[:start]).rstrip()
+    return any(re.search(rf"(?<![\wåäö]){re.escape(norm(h))}$", before) for h in hedges)
+
+
 def _bracketed(sentence: str, start: int) -> bool:
     before = sentence[:start]
     return before.count("(") > before.count(")")
@@ -108,8 +131,9 @@ def _amounts(sentence: str) -> list[tuple[int, int, float, str, str]]:
 
 
 def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
-    rules = vocabulary()["narrative"]["rules"]
-    sign_words = vocabulary()["narrative"]["sign_words"]
+    words = vocabulary()["narrative"]
+    rules = words["rules"]
+    sign_words = words["sign_words"]
     out: list[Fact] = []
     for sentence in sentences(text):
         if len(sentence) > 600 or len(sentence) < 15:
@@ -122,10 +146,14 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
         if pair:
             out.extend(pair)
             continue
+        if any_word(sentence, words.get("part_of_words", [])):
+            continue
         for rule in rules:
             if not any_word(sentence, rule["needs_any"]):
                 continue
             if rule["needs_also"] and not any_word(sentence, rule["needs_also"]):
+                continue
+            if rule.get("needs_direction") and not any_word(sentence, rule["needs_direction"]):
                 continue
             wanted = [a for a in amounts if (a[4] in ("%", "procent")) == bool(rule.get("percent"))]
             if not wanted:
@@ -140,6 +168,8 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                 trigger = _trigger_pos(sentence, rule["needs_any"])
                 after = [a for a in wanted if a[0] >= trigger]
                 start, end, value, raw, unit_word = (after or wanted)[0]
+            if _hedged(sentence, start, words.get("hedge_words", [])):
+                break      # the figure is an estimate or a threshold: not another amount instead
             fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
             if fact:
                 out.append(fact)
@@ -229,7 +259,8 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
             return None
         unit, factor, raw_unit = "tkr", mu.factor, unit_word
     explicit = bool(re.match(rf"[{_MC}+]", raw))
-    if not explicit and not percent and rule["measure"] == "budgetavvikelse" and any_word(sentence[:start], sign_words):
+    if not explicit and not percent and rule["measure"] in vocabulary()["narrative"].get("sign_measures", []) \
+            and _negative_in_words(sentence, start, sign_words):
         value = -value
     year = ctx.year
     pm = read_period(sentence, None)
@@ -257,12 +288,12 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
     )
 
 
-_FOR_AREA = re.compile(r"(?<![\wåäö])(?:för|inom)\s+", re.I)
+_FOR_AREA = re.compile(r"(?<![\wåäö])(?:för|inom|under)\s+", re.I)
 
 
 def _sentence_area(sentence: str, start: int) -> str | None:
     """The verksamhetsområde a key sentence is about: its first words (``Individ- och
-    familjeomsorgen prognostiserar …``), else the words after ``för``/``inom`` before the
+    familjeomsorgen prognostiserar …``), else the words after ``för``/``inom``/``under`` before the
     amount (``Helårsprognosen för äldreomsorgen är -11,0 mnkr``)."""
     words = sentence.split()
     for n in range(1, min(5, len(words)) + 1):
