@@ -95,6 +95,23 @@ def test_a_value_1000_times_off_its_row_is_suspect_but_an_early_utfall_is_not() 
     assert "mindre" in out.reasons[0] and "12.3" in out.reasons[0]
 
 
+def test_a_sentence_amount_far_over_its_documents_tables_is_suspect() -> None:
+    levels = [{"scenario": "utfall", "value": v, "method": "table"} for v in (-62049.0, 73300.0, 1200.0, 800.0, 15.0)]
+    df = _facts(
+        *levels,
+        # Simrishamn p. 13: "överskott mot budget om 1 262 mnkr" (a misprint for 1 262 tkr)
+        {"scenario": "avvikelse", "value": 1262000.0, "method": "narrative", "raw_value": "1 262", "raw_unit": "mnkr"},
+        {"scenario": "avvikelse", "value": 1070.0, "method": "narrative"},
+        {"scenario": "prognos", "value": -300000.0, "method": "narrative"},      # 4.1×: let through
+        # another document with too few table amounts to judge by
+        {"dokument_id": "d2", "scenario": "utfall", "value": 10.0, "method": "table"},
+        {"dokument_id": "d2", "scenario": "avvikelse", "value": 900000.0, "method": "narrative"},
+    )
+    out = rules.sentence_amount_within_document_scale(df, CheckContext())
+    assert out.index == [5]
+    assert out.reasons[5].startswith("1 262 000 tkr i löptext är 17×") and "73 300" in out.reasons[5]
+
+
 def test_area_sums_and_avvikelse_rules_flag_only_the_broken_rows() -> None:
     rows = []
     for col, parts, total in ((1, (100.0, 200.0, 300.0), 600.0), (2, (100.0, 200.0, 300.0), 640.0)):

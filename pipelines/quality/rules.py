@@ -116,6 +116,33 @@ def not_1000x_off_row(df: pd.DataFrame, context: Any, *, value_column: str = "va
     return RuleOutcome(not bad, index=bad, reasons=reasons)
 
 
+def sentence_amount_within_document_scale(df: pd.DataFrame, context: Any, *, value_column: str = "value",
+                                          unit_column: str = "unit", unit: str = "tkr",
+                                          method_column: str = "method", method: str = "narrative",
+                                          document_column: str = "dokument_id", scenario_column: str = "scenario",
+                                          scenarios: tuple[str, ...] = ("utfall", "budget", "prognos", "bokslut"),
+                                          factor: float = 5.0, min_levels: int = 5) -> RuleOutcome:
+    """A money figure read from a sentence that is more than ``factor`` × the largest amount
+    in its document's tables is suspect: a misprint (Simrishamn: ``överskott mot budget om
+    1 262 mnkr`` in a nämnd whose largest figure is 73 300 tkr) or a misread unit. A sentence
+    figure has no row neighbours to be compared with, so the document's tables are its scale
+    (at least ``min_levels`` of their level values, else it is not judged)."""
+    if method_column not in df.columns:
+        return RuleOutcome(True)
+    values = pd.to_numeric(df[value_column], errors="coerce").abs()
+    money = (df[unit_column] == unit) & values.notna()
+    levels = money & (df[method_column] != method) & df[scenario_column].isin(list(scenarios))
+    stats = values[levels].groupby(df.loc[levels, document_column]).agg(["max", "size"])
+    stats = stats[stats["size"] >= min_levels]
+    sentence = money & (df[method_column] == method) & df[document_column].isin(stats.index)
+    scale = df.loc[sentence, document_column].map(stats["max"])
+    off = values[sentence] > factor * scale
+    bad = off[off].index.tolist()
+    reasons = {i: (f"{_fmt(values[i])} tkr i löptext är {values[i] / scale[i]:.0f}× dokumentets största tabellbelopp "
+                   f"({_fmt(scale[i])} tkr): tryckfel eller fel enhet?") for i in bad}
+    return RuleOutcome(not bad, index=bad, reasons=reasons)
+
+
 # --- table-level rules (reported) ------------------------------------------------------
 
 def area_sums_match_total(df: pd.DataFrame, context: Any, *, total_label_regex: str,
@@ -220,6 +247,7 @@ def within_group_history(df: pd.DataFrame, context: Any, *, value_column: str, g
 RULES: dict[str, Callable[..., RuleOutcome]] = {
     "expect_column_values_to_not_be_null_where": not_null_where,
     "expect_value_not_1000x_off_row_neighbours": not_1000x_off_row,
+    "expect_sentence_amount_within_document_scale": sentence_amount_within_document_scale,
     "expect_area_sums_to_match_total": area_sums_match_total,
     "expect_avvikelse_to_equal_budget_minus_prognos": avvikelse_matches_budget,
     "expect_table_row_count_not_to_collapse": row_count_not_collapsing,
