@@ -308,6 +308,13 @@ def test_a_kommun_wide_report_gets_no_nämnd_and_no_guessed_period() -> None:
     assert info.namnd is None and info.period_slut is None and info.ar == 2026
     assert any("flera nämnder" in w for w in info.varningar)
     assert any("bara året 2026" in w for w in info.varningar)
+    # "• Kommunstyrelsen -47,5 mnkr" under "Investeringsprognos / … prognostiserar investeringar
+    # på 216,5 mnkr mot / budgeterade nivåer" (wrapped) is an investment deviation, not operations
+    bullets = {(f.page, f.area): (f.measure, f.value) for f in result.facts
+               if f.method == "narrative" and f.evidence.startswith("•")}
+    assert bullets[(3, "Kommunstyrelsen")] == ("investering", -47500)
+    assert bullets[(4, "VA")] == ("investering", -76900)
+    assert bullets[(2, "Barn- och ungdomsnämnden")] == ("budgetavvikelse", 5000)
     # a one-nämnd report of the same kind keeps both
     von = extract_file(shared_path(
         "corpus", "alingsas", "vard-och-omsorgsnamnden_2026-05-18_fordjupad-manadsuppfoljning-2026.pdf")).info

@@ -326,10 +326,15 @@ _AREA_LINE = re.compile(
 def _area_lines(text: str, page: int | None, ctx: DocContext, state: list[str]) -> list[Fact]:
     out: list[Fact] = []
     lines = text.split("\n")
+    recent: list[str] = []
     for ln in lines:
         line = ln.strip()
-        if re.search(r"avvikelse|prognos|kommentar|budget", line, re.I) and not _AREA_LINE.match(line):
-            state[0] = line
+        if line and not _AREA_LINE.match(line):
+            recent = (recent + [line])[-4:]
+            if re.search(r"avvikelse|prognos|kommentar|budget", line, re.I):
+                # the lines around the trigger: a sentence wrapped over lines ("… prognostiserar
+                # investeringar på 216,5 mnkr mot / budgeterade nivåer") is one context
+                state[0] = " ".join(recent)
         m = _AREA_LINE.match(line)
         context = state[0]
         if not m or not context:
