@@ -90,6 +90,12 @@ def test_figures_reach_the_marts_as_printed_scaled_and_with_lineage(corpus_load)
     assert q("select kolumn, varde from fct_personal where filnamn like 'kommunfullmaktige%' "
              "and etikett = 'Total sjukfrånvaro' and kon = 'T' order by kolumn") == [
         ("2023", 6.4), ("2024", 11.2), ("2025", 7.1)]
+    # a sentence stating an outcome against its budget, for one area (Göteborg årsrapport):
+    # "Tjänstekostnader inom verksamhetsområde HR uppgår till 129,9 miljoner kronor mot budget
+    # om 137,6 miljoner"; costs positive in the mart as in the text
+    assert q("select scenario, varde, belopp_tkr, post from fct_ekonomi where filnamn like 'goteborg%arsrapport%' "
+             "and verksamhetsomrade_text = 'HR' and metod = 'narrative' order by scenario") == [
+        ("budget", 137600.0, 137600.0, "kostnader"), ("utfall", 129900.0, 129900.0, "kostnader")]
     # an indicator with its printed comparator and derived status
     assert ("Andel tillsatta beställningar ska överstiga 99%.", 99.5, 99.0, ">", "uppfyllt") in q(
         "select indikator, utfall, malvarde, jamforelse, status from fct_maluppfyllelse "

@@ -85,6 +85,101 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _phrase_end(sentence: str, phrases: list[str]) -> tuple[int, int] | None:
+    """(start, end) in ``sentence`` of the first of ``phrases`` (case-insensitive, whole words)."""
+    best = None
+    for ph in phrases:
+        m = re.search(rf"(?<![\wåäö]){re.escape(ph)}(?![\wåäö])", sentence, re.I)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+def _amount_at(sentence: str, pos: int, default_unit: str | None) -> tuple[float, str, str] | None:
+    """The amount printed right at ``pos`` (after spaces): (value, raw number, unit word). A
+    number followed by ``miljoner`` alone, or by no unit, takes ``default_unit``."""
+    rest = sentence[pos:]
+    for start, end, num in find_numbers(rest):
+        if rest[:start].strip():
+            return None
+        m = _UNIT_AFTER.match(rest[end:])
+        if m:
+            return num.value, rest[start:end].strip(), m.group(1)
+        if default_unit and re.match(r"^\s?(?:miljoner|mnkr|mkr)?(?![\wåäö])", rest[end:], re.I):
+            return num.value, rest[start:end].strip(), default_unit
+        return None
+    return None
+
+
+def _against_budget(sentence: str, page, ctx: DocContext) -> list[Fact]:
+    """``<post> [inom <område>] uppgår till X mot budget om Y``: the outcome and the budget."""
+    spec = vocabulary()["narrative"].get("against_budget")
+    if not spec:
+        return []
+    outcome = _phrase_end(sentence, spec["outcome"])
+    budget = _phrase_end(sentence, spec["budget"])
+    if not outcome or not budget or budget[0] < outcome[1]:
+        return []
+    first = _amount_at(sentence, outcome[1], None)
+    if first is None or _bracketed(sentence, outcome[1]):
+        return []
+    second = _amount_at(sentence, budget[1], first[2])
+    if second is None:
+        return []
+    subject = sentence[:outcome[0]]
+    # "visar ett kostnadsutfall om": the post may be in the outcome words themselves
+    post = None
+    for entry in spec["posts"]:
+        for w in entry["words"]:
+            hit = _phrase_end(subject + " " + sentence[outcome[0]:outcome[1]], [w.rstrip("*")]) if not w.endswith("*") \
+                else re.search(rf"(?<![\wåäö]){re.escape(w[:-1])}[\wåäö]*", subject + " " + sentence[outcome[0]:outcome[1]], re.I)
+            if hit:
+                post = (entry["measure"], hit)
+                break
+        if post:
+            break
+    if post is None:
+        return []
+    area = _subject_area(subject, spec)
+    if area is False:
+        return []              # the subject names something that is neither the post nor an area
+    out = []
+    for (value, raw, unit_word), scenario in ((first, "utfall"), (second, "budget")):
+        mu = money_unit(unit_word)
+        if mu is None:
+            return []
+        rule = {"schema": "ekonomi", "measure": post[0], "scenario": scenario, "period": "document"}
+        fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, [], outcome[1])
+        if fact is None:
+            return []
+        fact.area = area
+        out.append(fact)
+    return out
+
+
+def _subject_area(subject: str, spec: dict) -> str | None | bool:
+    """The area in a sentence's subject: after an introducer, else the subject without its
+    post words; None when only the post (and period words) is left; False when what is left
+    cannot be told to be an area."""
+    text = " " + " ".join(subject.split()) + " "
+    for pattern in spec.get("not_areas", []):
+        text = re.sub(rf"(?<![\wåäö]){pattern}(?![\wåäö])", " ", text, flags=re.I)
+    for entry in spec["posts"]:
+        for w in entry["words"]:
+            stem = re.escape(w.rstrip("*")) + (r"[\wåäö]*" if w.endswith("*") else "")
+            text = re.sub(rf"(?<![\wåäö]){stem}(?![\wåäö])", " ", text, flags=re.I)
+    for intro in sorted(spec.get("area_introducers", []), key=len, reverse=True):
+        m = re.search(rf"(?<![\wåäö]){re.escape(intro)}\s+(.+)$", text.strip(), re.I)
+        if m:
+            return " ".join(m.group(1).split()).strip(" ,") or None
+    rest = " ".join(text.split()).strip(" ,")
+    if not rest:
+        return None
+    if len(rest.split()) <= 4 and rest[:1].isupper():
+        return rest        # "Förändringsinsatserna visar ett kostnadsutfall om …"
+    return False
+
+
 def _negative_in_words(sentence: str, start: int, sign_words: list[str]) -> bool:
     """The sentence says in words that the unsigned amount at ``start`` is negative: the
     nearest direction word before it is a sign word (``underskott``, ``negativt``), or it is
@@ -147,6 +242,10 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
             out.extend(pair)
             continue
         if any_word(sentence, words.get("part_of_words", [])):
+            continue
+        against = _against_budget(sentence, page, ctx)
+        if against:
+            out.extend(against)
             continue
         for rule in rules:
             if not any_word(sentence, rule["needs_any"]):
