@@ -43,17 +43,6 @@ def _count(v: object) -> tuple[bool, int | None]:
     return False, None
 
 
-def _flag(v: object) -> bool | None:
-    """v3 ``isdeleted`` (bool); v2 ``is_deleted`` (0/1)."""
-    if v is None:
-        return None
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, (int, float)):
-        return bool(v)
-    return str(v).strip().lower() in {"true", "1", "yes"}
-
-
 def value_rows(body: dict, where: str = "") -> tuple[list[dict], list[str]]:
     """Rows (VALUE_FIELDS) of one v3 data page, and one problem line per record/value left out."""
     rows: list[dict] = []
@@ -103,7 +92,7 @@ def value_rows(body: dict, where: str = "") -> tuple[list[dict], list[str]]:
                 {
                     "kpi": kpi, "municipality": unit, "period": period, "gender": gender, "value": value,
                     "status": None if status is None else str(status), "count": count,
-                    "isdeleted": _flag(v.get("isdeleted", v.get("is_deleted"))),
+                    "isdeleted": as_bool(v.get("isdeleted", v.get("is_deleted"))),
                 }
             )
     return rows, problems
@@ -138,7 +127,8 @@ def values_from_envelope(body: dict, source: str, fetched_at: str) -> pa.Table:
 
 # --- metadata -----------------------------------------------------------------------
 
-def _bool(v: object) -> bool | None:
+def as_bool(v: object) -> bool | None:
+    """A flag as Kolada sends it: v3 bool, v2 0/1, CSV text ``true``/``1``/``yes``; blank is None."""
     if v is None or v == "":
         return None
     if isinstance(v, bool):
@@ -175,6 +165,6 @@ def meta_table(entity: str, items: list[dict]) -> pa.Table:
             raw = item.get(f.name)
             if f.name == "auspice" and raw is None:
                 raw = item.get("auspices")  # v2 name
-            row[f.name] = _bool(raw) if pa.types.is_boolean(f.type) else _text(raw)
+            row[f.name] = as_bool(raw) if pa.types.is_boolean(f.type) else _text(raw)
         rows.append(row)
     return pa.Table.from_pylist(rows, schema=schema)

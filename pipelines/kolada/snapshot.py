@@ -17,7 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from pipelines.kolada.rows import meta_table, values_from_envelope
+from pipelines.kolada.rows import as_bool, meta_table, values_from_envelope
 from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA
 
 
@@ -37,10 +37,6 @@ def _read_csv(path: Path) -> pa.Table:
     return pacsv.read_csv(path, convert_options=opts)
 
 
-def _bool(values: list[str | None]) -> list[bool | None]:
-    return [None if v in (None, "") else v.strip().lower() in {"true", "1"} for v in values]
-
-
 def _meta_from_csv(entity: str, path: Path) -> pa.Table:
     table = _read_csv(path)
     schema = META_SCHEMAS[entity]
@@ -48,7 +44,7 @@ def _meta_from_csv(entity: str, path: Path) -> pa.Table:
     for f in schema:
         raw = table.column(f.name).to_pylist() if f.name in table.column_names else [None] * table.num_rows
         raw = [None if v == "" else v for v in raw]
-        cols[f.name] = _bool(raw) if pa.types.is_boolean(f.type) else raw
+        cols[f.name] = [as_bool(v) for v in raw] if pa.types.is_boolean(f.type) else raw
     return pa.table(cols, schema=schema)
 
 
