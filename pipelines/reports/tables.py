@@ -207,16 +207,22 @@ def _column_of(cell: Cell, columns: list[Column], fs: float, source: str) -> int
     for col in columns:
         if abs(cell.x1 - col.x1) <= tol:
             return col.index
+    return _overlap_or_nearest(cell.x0, cell.x1, columns, 3 * tol)
+
+
+def _overlap_or_nearest(x0: float, x1: float, columns: list[Column], max_distance: float) -> int | None:
+    """The column a span overlaps most, else the one whose centre is nearest to the span's
+    centre when it is at most ``max_distance`` away."""
     best, best_overlap = None, 0.0
     for col in columns:
-        overlap = min(cell.x1, col.x1) - max(cell.x0, col.x0)
+        overlap = min(x1, col.x1) - max(x0, col.x0)
         if overlap > best_overlap:
             best, best_overlap = col.index, overlap
     if best is not None:
         return best
-    centre = cell.center
+    centre = (x0 + x1) / 2
     nearest = min(columns, key=lambda c: abs((c.x0 + c.x1) / 2 - centre))
-    if abs((nearest.x0 + nearest.x1) / 2 - centre) <= 3 * tol:
+    if abs((nearest.x0 + nearest.x1) / 2 - centre) <= max_distance:
         return nearest.index
     return None
 
@@ -604,19 +610,8 @@ def _right_aligned_runs(words: list, columns: list[Column], fs: float, source: s
 
 
 def _word_column(w, columns: list[Column], fs: float, source: str) -> int | None:
-    best, best_overlap = None, 0.0
-    for col in columns:
-        overlap = min(w.x1, col.x1) - max(w.x0, col.x0)
-        if overlap > best_overlap:
-            best, best_overlap = col.index, overlap
-    if best is not None:
-        return best
-    centre = (w.x0 + w.x1) / 2
-    nearest = min(columns, key=lambda c: abs((c.x0 + c.x1) / 2 - centre))
     width = max(c.x1 - c.x0 for c in columns)
-    if abs((nearest.x0 + nearest.x1) / 2 - centre) <= width + (3 * fs if source == "pdf" else 3):
-        return nearest.index
-    return None
+    return _overlap_or_nearest(w.x0, w.x1, columns, width + (3 * fs if source == "pdf" else 3))
 
 
 def _column_headers(header_lines: list[Line], columns: list[Column], fs: float, source: str, stub_x: float
