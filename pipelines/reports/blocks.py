@@ -19,11 +19,12 @@ one number ends the table too: nothing is guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.reports.layout import Cell, classify
 from pipelines.reports.numbers import segmentations
 from pipelines.reports.tables import Column, Row, Table
-from pipelines.reports.vocabulary import norm, vocabulary
+from pipelines.reports.vocabulary import norm, scenario_words
 
 _YEAR = r"(?:19|20)\d\d"
 _UNIT = r"(?:tkr|mnkr|mkr|kr|%|antal|st)"
@@ -31,24 +32,20 @@ _MAX_LABEL_WORDS = 4
 _MAX_ROWS = 40
 
 
-def _scenario_pattern() -> str:
-    words = set()
-    for entry in vocabulary()["columns"]["scenarios"]:
-        for w in entry["words"]:
-            w = norm(w).rstrip("*").rstrip(".")
-            if len(w) >= 4 and " " not in w:
-                words.add(re.escape(w))
-    return "|".join(sorted(words, key=len, reverse=True))
+@lru_cache(maxsize=1)
+def _phrase() -> str:
+    """One header phrase: ``<year> <scenario word>[ <unit>]``."""
+    sw = "|".join(re.escape(w) for w in scenario_words())
+    return rf"{_YEAR}\s+(?:{sw})\w*\.?(?:\s+{_UNIT}(?![\wåäö]))?"
 
 
+@lru_cache(maxsize=1)
 def _header_re() -> re.Pattern[str]:
-    phrase = rf"{_YEAR}\s+(?:{_scenario_pattern()})\w*\.?(?:\s+{_UNIT})?"
-    return re.compile(rf"(?<![\w.,])((?:{phrase})(?:\s+{phrase})+)(?![\wåäö])", re.I)
+    return re.compile(rf"(?<![\w.,])((?:{_phrase()})(?:\s+{_phrase()})+)(?![\wåäö])", re.I)
 
 
 def _phrases(text: str) -> list[str]:
-    parts = re.findall(rf"{_YEAR}\s+(?:{_scenario_pattern()})\w*\.?(?:\s+{_UNIT}(?![\wåäö]))?", text, re.I)
-    return [" ".join(p.split()) for p in parts]
+    return [" ".join(p.split()) for p in re.findall(_phrase(), text, re.I)]
 
 
 _VALUE = re.compile(r"^[-−–+]?\d[\d,]*%?$")

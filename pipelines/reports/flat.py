@@ -15,6 +15,7 @@ split at capitalised words once broken words are joined (``administr ation``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -22,7 +23,7 @@ from pipelines.reports import blocks
 from pipelines.reports.layout import Cell, classify
 from pipelines.reports.numbers import MINUSES, atoms_of, parse_cell, prefix_readings
 from pipelines.reports.tables import Column, Row, Table, _joins, goal_statement, join_fragments
-from pipelines.reports.vocabulary import norm, vocabulary
+from pipelines.reports.vocabulary import norm, scenario_words
 
 _MC = re.escape(MINUSES)
 # one value token in running text: a number (maybe glued to the next), a percent, a dash
@@ -34,18 +35,9 @@ _MONTH = r"(?:jan(?:uari)?|feb(?:r(?:uari)?)?|mar(?:s)?|apr(?:il)?|maj|jun(?:i)?
 _PERIOD_TOKEN = rf"(?:{_YEAR}(?:-\d\d(?:-\d\d)?)?|{_MONTH}|T[1-3]|Q[1-4]|helår|perioden|ack\.?|jan\s?-\s?\w+)"
 
 
-def _scenario_words() -> list[str]:
-    words = []
-    for entry in vocabulary()["columns"]["scenarios"]:
-        for w in entry["words"]:
-            w = norm(w).rstrip("*").rstrip(".")
-            if len(w) >= 4 and " " not in w:
-                words.append(w)
-    return sorted(set(words), key=len, reverse=True)
-
-
+@lru_cache(maxsize=1)
 def _header_re() -> re.Pattern[str]:
-    sw = "|".join(re.escape(w) for w in _scenario_words())
+    sw = "|".join(re.escape(w) for w in scenario_words())
     phrase = rf"(?:{sw})\w*\.?(?:\s?{_PERIOD_TOKEN})*"
     return re.compile(rf"(?<![\wåäö])((?:{phrase})(?:\s+(?:{phrase})){{1,9}})(?![\wåäö])", re.I)
 
@@ -58,9 +50,14 @@ class _Header:
     stub: str
 
 
+@lru_cache(maxsize=1)
+def _phrase_re() -> re.Pattern[str]:
+    sw = "|".join(re.escape(w) for w in scenario_words())
+    return re.compile(rf"(?:{sw})\w*\.?(?:\s?{_PERIOD_TOKEN})*", re.I)
+
+
 def _split_phrases(text: str) -> list[str]:
-    sw = "|".join(re.escape(w) for w in _scenario_words())
-    parts = re.findall(rf"(?:{sw})\w*\.?(?:\s?{_PERIOD_TOKEN})*", text, re.I)
+    parts = _phrase_re().findall(text)
     return [" ".join(p.split()) for p in parts]
 
 

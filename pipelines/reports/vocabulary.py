@@ -49,3 +49,16 @@ def any_word(text: str, words) -> str | None:
         if has_word(text, w):
             return w
     return None
+
+
+@lru_cache(maxsize=1)
+def scenario_words() -> tuple[str, ...]:
+    """Single-word scenario words of ``columns.yml`` (4+ letters, word-start ``*`` and a final
+    dot dropped), longest first: what a header in running text starts a phrase with."""
+    words = set()
+    for entry in vocabulary()["columns"]["scenarios"]:
+        for w in entry["words"]:
+            w = norm(w).rstrip("*").rstrip(".")
+            if len(w) >= 4 and " " not in w:
+                words.add(w)
+    return tuple(sorted(words, key=len, reverse=True))
