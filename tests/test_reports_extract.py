@@ -297,7 +297,7 @@ def test_key_sentences_keep_the_area_they_are_about(tmp_path: Path) -> None:
     doc.write_text(
         "Socialnämnden Borås stad\nDelårsrapport augusti 2025\n\nEkonomi\n"
         "Nettokostnaden för perioden uppgick till 120,3 mnkr jämfört med budgeterade 118,0 mnkr. "
-        "Personalkostnaderna inom äldreomsorgen uppgår till 45 200 tkr mot budget om 44 100 tkr. "
+        "Personalkostnaderna inom äldreomsorgen uppgår till 45 200 tkr mot budget om 44,1 miljoner. "
         "Verksamhetsområdet Digital infrastruktur visar ett utfall om 776,9 miljoner kronor mot budget om 789,3 miljoner. "
         "Enligt tabellen nedan och i bilagan uppgår kostnaderna till 5,0 mnkr mot budget om 6,0 mnkr.\n",
         encoding="utf-8")

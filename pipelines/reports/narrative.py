@@ -96,17 +96,21 @@ def _phrase_end(sentence: str, phrases: list[str]) -> tuple[int, int] | None:
 
 
 def _amount_at(sentence: str, pos: int, default_unit: str | None) -> tuple[float, str, str] | None:
-    """The amount printed right at ``pos`` (after spaces): (value, raw number, unit word). A
-    number followed by ``miljoner`` alone, or by no unit, takes ``default_unit``."""
+    """The amount printed right at ``pos`` (after spaces): (value, raw number, unit word).
+    ``miljoner`` without ``kronor`` is miljoner kronor; a number with no unit word at all
+    takes ``default_unit`` (the outcome's, in "… 53,7 miljoner kronor mot budget om 58,1")."""
     rest = sentence[pos:]
     for start, end, num in find_numbers(rest):
         if rest[:start].strip():
             return None
+        raw = rest[start:end].strip()
         m = _UNIT_AFTER.match(rest[end:])
         if m:
-            return num.value, rest[start:end].strip(), m.group(1)
-        if default_unit and re.match(r"^\s?(?:miljoner|mnkr|mkr)?(?![\wåäö])", rest[end:], re.I):
-            return num.value, rest[start:end].strip(), default_unit
+            return num.value, raw, m.group(1)
+        if re.match(r"^\s?miljoner(?![\wåäö])", rest[end:], re.I):
+            return num.value, raw, "miljoner kronor"
+        if default_unit and not re.match(r"^\s?[\wåäö]", rest[end:]):
+            return num.value, raw, default_unit
         return None
     return None
 
