@@ -141,8 +141,8 @@ def test_intake_copes_with_a_file_that_vanishes_or_changes_between_scan_and_copy
         (settings.inbox_reports / name).write_text(f"{name}\nIntäkter\t1\n", encoding="utf-8")
     real_scan = registry.scan
 
-    def scan_then_the_user_acts(folders, problems=None):
-        found = real_scan(folders, problems)
+    def scan_then_the_user_acts(folders, problems=None, memo=None):
+        found = real_scan(folders, problems, memo)
         (settings.inbox_reports / "borta.txt").unlink()
         (settings.inbox_reports / "andras.txt").write_text("helt annat innehåll\n", encoding="utf-8")
         return found
@@ -154,6 +154,35 @@ def test_intake_copes_with_a_file_that_vanishes_or_changes_between_scan_and_copy
                                "(changed while being read)"]
     stored = list((settings.lake_dir / "filer").iterdir())
     assert [p.name.split(".")[0] for p in stored] == [result.files[0].sha256], "no half or wrong copy in the lake"
+
+
+def test_a_scan_reads_only_files_that_changed_since_the_last_one(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sensor scans every 30 s: unchanged files (same size and mtime) are not read again;
+    a file rewritten in place is, and gets its new hash."""
+    settings = Settings.from_env()
+    settings.inbox_reports.mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        (settings.inbox_reports / name).write_bytes(SAMPLES.joinpath("000_29325da1e2c822b1.txt").read_bytes()
+                                                    + name.encode())
+    real_hash = registry.sha256_file
+    read: list[str] = []
+
+    def counting(path: Path) -> str:
+        if path.parent == settings.inbox_reports:      # not the lake copy's verification
+            read.append(path.name)
+        return real_hash(path)
+
+    monkeypatch.setattr(registry, "sha256_file", counting)
+    first = intake(settings)
+    assert sorted(read) == ["a.txt", "b.txt"]
+    read.clear()
+    assert intake(settings).document_ids == first.document_ids and read == []
+    changed = settings.inbox_reports / "b.txt"
+    changed.write_bytes(changed.read_bytes() + "\nrättad\n".encode())
+    third = intake(settings)
+    assert read == ["b.txt"]
+    assert {f.name: f.sha256 for f in third.files}["b.txt"] == real_hash(changed) != first.files[1].sha256
 
 
 def test_re_dropping_the_same_file_changes_nothing(data_dir: Path) -> None:

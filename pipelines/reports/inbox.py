@@ -24,10 +24,28 @@ class Intake:
         return list(dict.fromkeys(f.sha256 for f in self.files))
 
 
+def _memo_path(settings: Settings):
+    return settings.data_dir / "cache" / "inkorg_sha256.json"
+
+
+def _load_memo(settings: Settings) -> dict[str, list]:
+    """The hashes of the last scan (a cache: unreadable or missing means hash again)."""
+    try:
+        memo = lake.read_json(_memo_path(settings))
+        return memo if isinstance(memo, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
 def intake(settings: Settings) -> Intake:
     settings.ensure_dirs()
     result = Intake()
-    for item in registry.scan(settings.report_folders(), result.problems):
+    memo = _load_memo(settings)
+    before = dict(memo)
+    scanned = registry.scan(settings.report_folders(), result.problems, memo)
+    if memo != before:
+        lake.write_json(_memo_path(settings), memo)
+    for item in scanned:
         try:
             if lake.register(settings, item):
                 result.new_sightings += 1

@@ -67,8 +67,14 @@ def _files(root: Path) -> list[Path]:
     return sorted(out)
 
 
-def scan(folders: list[Path], problems: list[str] | None = None) -> list[InboxFile]:
+def scan(folders: list[Path], problems: list[str] | None = None,
+         memo: dict[str, list] | None = None) -> list[InboxFile]:
     """Every report-like file under the folders, sorted by path.
+
+    ``memo`` (path → [size, mtime_ns, sha256]) spares re-reading a file whose size and
+    modification time are unchanged since it was hashed: the sensor scans every 30 s, and
+    hashing the whole inbox each time would read every byte of it. It is updated in place
+    to the files found now.
 
     Files with other suffixes are returned too (they get status ``avvisad`` downstream,
     so a user sees that the file was seen and why it was not loaded); hidden files, Office
@@ -79,14 +85,20 @@ def scan(folders: list[Path], problems: list[str] | None = None) -> list[InboxFi
     """
     found: list[InboxFile] = []
     problems = problems if problems is not None else []
+    known = dict(memo) if memo is not None else {}
+    seen: dict[str, list] = {}
     for root in folders:
         if not root.is_dir():
             continue
         for path in _files(root):
             try:
                 before = path.stat()
-                digest = sha256_file(path)
-                after = path.stat()
+                cached = known.get(str(path))
+                if cached and cached[:2] == [before.st_size, before.st_mtime_ns]:
+                    digest, after = cached[2], before
+                else:
+                    digest = sha256_file(path)
+                    after = path.stat()
             except FileNotFoundError:
                 continue
             except OSError as exc:
@@ -95,5 +107,9 @@ def scan(folders: list[Path], problems: list[str] | None = None) -> list[InboxFi
             if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
                 problems.append(f"{path.name}: {CHANGED_WHILE_READ}")
                 continue
+            seen[str(path)] = [after.st_size, after.st_mtime_ns, digest]
             found.append(InboxFile(path, digest, after.st_size, kommun_kod_from_path(path, root)))
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     return found

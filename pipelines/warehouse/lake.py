@@ -104,10 +104,11 @@ def register(settings: Settings, item: InboxFile) -> bool:
     """
     sighting = sighting_path(settings, item)
     too_big = _oversized(item.name, item.size)
-    retry = sighting.exists()        # seen before, too large then (else returned here)
-    if retry and (too_big or not read_json(sighting).get("ej_kopierad")):
-        return False
     target = input_path(settings, item.sha256, item.path.suffix)
+    retry = sighting.exists()        # seen before, too large then (else returned here)
+    # the common case, every scan: seen and kept. Only a sighting without bytes is read.
+    if retry and (too_big or target.exists() or not read_json(sighting).get("ej_kopierad")):
+        return False
     if not too_big and not target.exists():
         from pipelines.reports.registry import CHANGED_WHILE_READ, sha256_file
 
