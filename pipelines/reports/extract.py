@@ -24,7 +24,7 @@ from pipelines.reports.tables import (
 )
 from pipelines.reports.units import money_unit
 
-EXTRACTOR_VERSION = "0.4.9"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None,

@@ -148,7 +148,13 @@ def _against_budget(sentence: str, page, ctx: DocContext) -> list[Fact]:
     if area is False:
         return []              # the subject names something that is neither the post nor an area
     out = []
-    for (value, raw, unit_word), scenario in ((first, "utfall"), (second, "budget")):
+    figures = [(first, "utfall"), (second, "budget")]
+    whole_year = ctx.period is not None and ctx.period.type == "helar"
+    if not whole_year and not read_period(sentence).current_period:
+        # mid-year, "mot budget om 120 mnkr" may be the period's budget or the whole year's:
+        # the sentence must say which ("för perioden", "ack", "t.o.m.") or only the outcome is read
+        figures = figures[:1]
+    for (value, raw, unit_word), scenario in figures:
         mu = money_unit(unit_word)
         if mu is None:
             return []
