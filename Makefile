@@ -40,7 +40,7 @@ test: $(MANIFEST)
 
 # Extractor against the hand-made gold files (tests/gold); the table goes to docs/extraction.md.
 eval: $(MANIFEST)
-	$(BIN)/python -m pipelines.reports.evaluate --write-doc docs/extraction.md
+	$(BIN)/python -m tools.evaluate --write-doc docs/extraction.md
 
 ui: $(MANIFEST)
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/python -c 'from pipelines.config import Settings, prepare_dagster_home; prepare_dagster_home(Settings.from_env())'

@@ -76,7 +76,7 @@ def whole(paths: list[Path]) -> dict:
 
 
 def text_only(paths: list[Path]) -> dict:
-    from pipelines.reports.pdf import page_texts
+    from pipelines.reports.read.pdf import page_texts
 
     t = time.perf_counter()
     pages = 0

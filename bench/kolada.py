@@ -127,7 +127,7 @@ class _Server:
 def scenario_snapshot(tmp: Path) -> dict:
     from pipelines.kolada.snapshot import load_snapshot
     from pipelines.kolada.store import write_values
-    from pipelines.warehouse.lake import now_iso
+    from pipelines.lib.files import now_iso
 
     folder = Path(os.environ.get("KOLADA_SNAPSHOT_DIR", ROOT.parent / "shared" / "kolada" / "samples"))
     best = None

@@ -29,6 +29,11 @@ TELEMETRY_OFF = {
 }
 
 
+def expectations_dir() -> Path:
+    """Where the Great Expectations suites are read from (``KOMMUNLAGER_EXPECTATIONS_DIR``)."""
+    return Path(os.environ.get("KOMMUNLAGER_EXPECTATIONS_DIR", str(EXPECTATIONS_DIR)))
+
+
 def disable_telemetry() -> None:
     for key, value in TELEMETRY_OFF.items():
         os.environ.setdefault(key, value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
@@ -15,10 +17,6 @@ from pipelines.assets.quality import gx_checks  # noqa: E402
 from pipelines.assets.reports import inkorg_rapporter, rapport_fakta  # noqa: E402
 from pipelines.assets.warehouse import dbt_modeller, lager_raw, publicerat_lager  # noqa: E402
 
-ASSETS = [
-    inkorg_rapporter, rapport_fakta, kolada_metadata, kolada_varden, kolada_exportfiler,
-    lager_raw, dbt_modeller, publicerat_lager,
-]
 
 
 def resources() -> dict:
@@ -27,11 +25,20 @@ def resources() -> dict:
         )}
 
 
-defs = dg.Definitions(
-    assets=ASSETS,
-    asset_checks=gx_checks(),
-    jobs=[rapport_job, nattlig_job],
-    schedules=[nattlig_schedule],
-    sensors=[inkorg_sensor],
-    resources=resources(),
-)
+@dg.definitions
+def defs() -> dg.Definitions:
+    """The code location, built on first use (dagster loads it lazily; callers call ``defs()``)."""
+    return _defs()
+
+
+@cache
+def _defs() -> dg.Definitions:
+    return dg.Definitions(
+        assets=[inkorg_rapporter, rapport_fakta, kolada_metadata, kolada_varden, kolada_exportfiler,
+                lager_raw, dbt_modeller(), publicerat_lager()],
+        asset_checks=gx_checks(),
+        jobs=[rapport_job, nattlig_job],
+        schedules=[nattlig_schedule],
+        sensors=[inkorg_sensor],
+        resources=resources(),
+    )

@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 
 import dagster as dg
 
+from pipelines.assets.kolada import run_lines as kolada_run_lines
+from pipelines.assets.reports import add_new_partitions
 from pipelines.config import Settings, prepare_dagster_home
+from pipelines.definitions import defs
+from pipelines.lib.files import clean_partial_writes
 from pipelines.reports.extract import EXTRACTOR_VERSION
-from pipelines.reports.inbox import intake, pending
-from pipelines.warehouse import lake
+from pipelines.reports.intake.inbox import intake, pending
+from pipelines.reports.intake import lake
 from pipelines.warehouse.build import build_path
 from pipelines.warehouse.publish import clean_stale_builds
 
@@ -115,16 +119,12 @@ def _failure_reason(result: dg.ExecuteInProcessResult) -> str:
 
 
 def run_all(settings: Settings | None = None, *, progress: Progress | None = None) -> RunReport:
-    from pipelines.assets.kolada import run_lines as kolada_run_lines
-    from pipelines.assets.reports import add_new_partitions
-    from pipelines.definitions import defs
-
     settings = settings or Settings.from_env()
     prepare_dagster_home(settings)
     report = RunReport()
     # Leftovers of killed runs: build files older than a day, half-written lake files.
     clean_stale_builds(settings)
-    lake.clean_partial_writes(settings)
+    clean_partial_writes(settings.lake_dir)
     tags = {PID_TAG: str(os.getpid())}
     with dg.DagsterInstance.get() as instance:
         recover_dead_runs(instance)
@@ -134,7 +134,7 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         add_new_partitions(instance, found.document_ids)
         todo = pending(settings, found.document_ids, EXTRACTOR_VERSION)
         names = {f.sha256: f.name for f in found.files}
-        rapport_job = defs.resolve_job_def("rapport_job")
+        rapport_job = defs().resolve_job_def("rapport_job")
         for i, doc in enumerate(todo, start=1):
             if progress:
                 progress(i - 1, len(todo), names.get(doc, doc[:12]))
@@ -146,7 +146,7 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
                 report.problems.append(_one_line(f"{names.get(doc, doc[:12])}: {_failure_reason(res)}"))
         if progress and todo:
             progress(len(todo), len(todo), "klart")
-        nightly = defs.resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False,
+        nightly = defs().resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False,
                                                                          tags=tags)
         report.run_id = nightly.run_id
         report.checks = _check_outcomes(nightly)

@@ -27,12 +27,13 @@ import pytest
 
 from pipelines.config import Settings
 from pipelines.kolada.store import VALUE_SCHEMA, write_values
-from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionResult
+from pipelines.reports.model import AVVISAD, DocumentInfo, ExtractionResult
 from pipelines.reports.extract import EXTRACTOR_VERSION
-from pipelines.reports.facts import Fact
-from pipelines.reports.registry import InboxFile, kommun_kod_from_path, sha256_file
+from pipelines.reports.model import Fact
+from pipelines.lib.files import read_json, sha256_file, write_json
+from pipelines.reports.intake.registry import InboxFile, kommun_kod_from_path
 from pipelines.runner import RunReport, run_all
-from pipelines.warehouse import lake
+from pipelines.reports.intake import lake
 from tests.conftest import shared_path
 
 ALE, GBG, KALMAR = "1440", "1480", "0880"
@@ -312,7 +313,7 @@ def _skriv_dokument(settings: Settings, namn: str, filnamn: str, mapp: str | Non
     item = InboxFile(path, sha, path.stat().st_size, kommun_kod_from_path(path, settings.inbox_reports))
     lake.register(settings, item)
     sighting = lake.sighting_path(settings, item)
-    lake.write_json(sighting, lake.read_json(sighting) | {"sedd": sedd})   # when it "arrived"
+    write_json(sighting, read_json(sighting) | {"sedd": sedd})   # when it "arrived"
     info.filnamn, info.sha256, info.storlek = filnamn, sha, path.stat().st_size
     info.kommun_kod = info.kommun_kod or item.kommun_kod
     info.extraktor_version = EXTRACTOR_VERSION

@@ -16,8 +16,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from pipelines.reports.extract import extract_file
-from pipelines.reports.guard import precheck
-from pipelines.reports.document import ExtractionError
+from pipelines.reports.read.guard import precheck
+from pipelines.reports.model import ExtractionError
 from tests.conftest import SAMPLES, shared_path
 
 SEED_000 = SAMPLES / "000_29325da1e2c822b1.txt"
@@ -307,7 +307,7 @@ def test_an_oversized_file_is_not_copied_and_loads_once_the_limit_is_raised(
     from pipelines.assets.reports import rapport_fakta
     from pipelines.config import Settings
     from pipelines.reports.extract import EXTRACTOR_VERSION
-    from pipelines.warehouse import lake
+    from pipelines.reports.intake import lake
 
     settings = Settings.from_env()
     big = settings.inbox_reports / "1490" / "stor.txt"

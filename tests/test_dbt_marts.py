@@ -238,7 +238,7 @@ def test_every_built_column_is_documented(lager: ByggtLager) -> None:
     (meta.kolumner_som)."""
     from pipelines.assets.warehouse import dbt_project
 
-    manifest = json.loads(Path(dbt_project.manifest_path).read_text(encoding="utf-8"))
+    manifest = json.loads(Path(dbt_project().manifest_path).read_text(encoding="utf-8"))
     models = {n["name"]: n for n in manifest["nodes"].values() if n["resource_type"] == "model"}
 
     def described(name: str) -> set[str]:

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.assets.warehouse import dbt_project, ensure_manifest
+from pipelines.assets.warehouse import dbt_project
 from pipelines.config import PROJECT_ROOT, TELEMETRY_OFF
 
 
 @pytest.fixture(scope="module")
 def manifest() -> dict:
-    ensure_manifest()
-    return json.loads(Path(dbt_project.manifest_path).read_text(encoding="utf-8"))
+    return json.loads(Path(dbt_project().manifest_path).read_text(encoding="utf-8"))
 
 
 def _models(manifest: dict) -> list[dict]:

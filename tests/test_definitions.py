@@ -17,7 +17,7 @@ SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_graph.json"
 
 
 def graph_description() -> dict:
-    graph = defs.resolve_asset_graph()
+    graph = defs().resolve_asset_graph()
     assets = {}
     for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
         node = graph.get(key)
@@ -31,10 +31,10 @@ def graph_description() -> dict:
         checks[ck.to_user_string()] = {"blocking": graph.get_check_spec(ck).blocking}
     schedules = {
         s.name: {"cron": s.cron_schedule, "timezone": s.execution_timezone, "job": s.job_name}
-        for s in defs.schedules or []
+        for s in defs().schedules or []
     }
-    sensors = {s.name: {"jobs": sorted(j.name for j in s.jobs)} for s in defs.sensors or []}
-    jobs = sorted(j.name for j in defs.jobs or [])
+    sensors = {s.name: {"jobs": sorted(j.name for j in s.jobs)} for s in defs().sensors or []}
+    jobs = sorted(j.name for j in defs().jobs or [])
     return {"assets": assets, "checks": checks, "jobs": jobs, "schedules": schedules, "sensors": sensors}
 
 

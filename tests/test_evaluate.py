@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.reports import evaluate as ev
+from tools import evaluate as ev
 from tests.conftest import shared_path
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.reports.numbers import find_numbers, parse_cell, parse_number, segmentations
+from pipelines.reports.parse.numbers import find_numbers, parse_cell, parse_number, segmentations
 
 
 @pytest.mark.parametrize(

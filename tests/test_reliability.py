@@ -18,8 +18,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.config import Settings
-from pipelines.reports import registry
-from pipelines.reports.inbox import intake
+from pipelines.reports.intake import registry
+from pipelines.reports.intake.inbox import intake
 from pipelines.runner import run_all
 from pipelines.summary import render
 from tests.conftest import SAMPLES
@@ -255,7 +255,7 @@ def test_kolada_down_and_an_export_with_unknown_columns_do_not_stop_the_load(
 
 
 def test_stale_half_written_lake_files_are_cleaned_but_fresh_ones_kept(data_dir: Path) -> None:
-    from pipelines.warehouse import lake
+    from pipelines.lib.files import clean_partial_writes
 
     settings = Settings.from_env()
     folder = settings.lake_dir / "fakta" / "0.1.0"
@@ -265,6 +265,6 @@ def test_stale_half_written_lake_files_are_cleaned_but_fresh_ones_kept(data_dir:
         p.write_bytes(b"x")
     hour_ago = time.time() - 7200
     os.utime(old, (hour_ago, hour_ago))
-    assert lake.clean_partial_writes(settings) == [old]
+    assert clean_partial_writes(settings.lake_dir) == [old]
     assert fresh.exists() and real.exists()
     shutil.rmtree(folder)

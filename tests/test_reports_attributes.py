@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipelines.reports.extract import extract_file
-from pipelines.reports.facts import Fact
-from pipelines.reports.tables import goal_statement
+from pipelines.reports.model import Fact
+from pipelines.reports.tables.header import goal_statement
 from tests.conftest import SAMPLES, shared_path
 
 ALE_2016 = SAMPLES / "001_8298ea3312bc035f.txt"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pipelines.reports.checks import check_table
-from pipelines.reports.facts import Fact
-from pipelines.reports.layout import Cell, classify
-from pipelines.reports.tables import Column, Row, Table
+from pipelines.reports.facts.checks import check_table
+from pipelines.reports.model import Fact
+from pipelines.reports.read.layout import Cell, classify
+from pipelines.reports.tables.model import Column, Row, Table
 from pipelines.reports.extract import extract_file
 from tests.conftest import shared_path
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipelines.reports.extract import extract_file
-from pipelines.reports.facts import CHECKS, KON, METHODS, SCENARIOS, SCHEMAS
-from pipelines.reports.privacy import redact
-from pipelines.reports.text import decode
+from pipelines.reports.model import CHECKS, KON, METHODS, SCENARIOS, SCHEMAS
+from pipelines.reports.facts.privacy import redact
+from pipelines.reports.read.text import decode
 from tests.conftest import SAMPLES, shared_path
 
 ALE_2016 = SAMPLES / "001_8298ea3312bc035f.txt"
@@ -168,7 +168,7 @@ def test_no_personal_data_in_any_fact() -> None:
 def test_a_row_whose_label_mentions_a_person_keeps_its_numbers_masked(tmp_path) -> None:
     """The numbers of "Intäkter (frågor: anna.andersson@ale.se)" are the committee's: the
     row loads with the address masked; a label that is only a name is dropped."""
-    from pipelines.reports.privacy import is_personal
+    from pipelines.reports.facts.privacy import is_personal
 
     text = ALE_2016.read_text(encoding="utf-8").replace(
         "Intäkter\t182 149", "Intäkter (frågor: anna.andersson@ale.se)\t182 149", 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.reports.periods import document_period, read_period, row_month
-from pipelines.reports.units import money_unit, other_unit, scale
+from pipelines.reports.parse.periods import document_period, read_period, row_month
+from pipelines.reports.parse.units import money_unit, other_unit, scale
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pipelines.reports.extract import extract_file
-from pipelines.reports.icons import Icon, classify
-from pipelines.reports.layout import Word, layout_text_lines, make_line, words_to_cells, PDF_GAPS
-from pipelines.reports.status import find_rows, icon_status, status_word
+from pipelines.reports.read.icons import Icon, classify
+from pipelines.reports.read.layout import Word, layout_text_lines, make_line, words_to_cells, PDF_GAPS
+from pipelines.reports.tables.status import find_rows, icon_status, status_word
 from tests.conftest import shared_path
 
 WHITE, GREEN, BLUE, ORANGE = (255, 255, 255), (153, 204, 0), (88, 117, 223), (240, 140, 20)

@@ -8,9 +8,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pipelines.reports import pdf
 from pipelines.reports.extract import extract_file
-from pipelines.reports.tables import Table, document_words, find_tables, reset_document_words, set_document_words
+from pipelines.reports.model import Page
+from pipelines.reports.read import pdf
+from pipelines.reports.tables.find import find_tables
+from pipelines.reports.tables.model import Table
+from pipelines.reports.tables.settings import PDF
+from pipelines.reports.vocabulary import document_words
 from tests.conftest import shared_path
 
 GBG = ("corpus", "goteborg_intraservice_delarsrapport_2026-03.pdf",)
@@ -21,17 +25,13 @@ CHARTS = ("corpus", "alingsas", "socialnamnden_2026-06-16_bilaga-tabeller-och-gr
 
 
 @lru_cache(maxsize=8)
-def _pages(parts: tuple[str, ...]) -> list[pdf.Page]:
+def _pages(parts: tuple[str, ...]) -> list[Page]:
     return pdf.read_pages(shared_path(*parts))
 
 
 def tables_on(parts: tuple[str, ...], page: int) -> list[Table]:
     pages = _pages(parts)
-    token = set_document_words(document_words([p.text for p in pages]))
-    try:
-        return find_tables(pages[page - 1].lines, page, "pdf")
-    finally:
-        reset_document_words(token)
+    return find_tables(pages[page - 1].lines, page, PDF.with_words(document_words([p.text for p in pages])))
 
 
 def cells(table: Table) -> dict[str, list[str | None]]:

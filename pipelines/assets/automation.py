@@ -7,7 +7,7 @@ from pipelines.assets.reports import add_new_partitions, dokument_partitions, ra
 from pipelines.assets.warehouse import WRITER_TAGS
 from pipelines.config import Settings
 from pipelines.reports.extract import EXTRACTOR_VERSION
-from pipelines.reports.inbox import intake, pending
+from pipelines.reports.intake.inbox import intake, pending
 
 # One document per run: a new file never reprocesses the others, and runs can fan out.
 rapport_job = dg.define_asset_job(

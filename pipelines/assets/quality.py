@@ -19,6 +19,7 @@ import duckdb
 
 from pipelines.config import Settings
 from pipelines.quality.gx_runner import CheckContext, Suite, SuiteResult, load_suites, run_suite
+from pipelines.assets.warehouse import dbt_modeller, lager_raw
 from pipelines.warehouse.build import build_path
 
 
@@ -185,9 +186,7 @@ def gx_check_step(name: str, suites: list[Suite]) -> dg.AssetChecksDefinition:
 def gx_checks() -> list[dg.AssetChecksDefinition]:
     """The check steps for every suite whose table is an asset of this code location (a
     suite for a table that no longer exists is left out with a warning, not a crash)."""
-    from pipelines.assets.warehouse import dbt_modeller, lager_raw
-
-    known = set(dbt_modeller.keys) | set(lager_raw.keys)
+    known = set(dbt_modeller().keys) | set(lager_raw.keys)
     suites = []
     for suite in load_suites():
         if asset_key(suite) in known:

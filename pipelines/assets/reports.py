@@ -8,8 +8,8 @@ import dagster as dg
 
 from pipelines.config import Settings
 from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file, rejected
-from pipelines.reports.inbox import intake, pending
-from pipelines.warehouse import lake
+from pipelines.reports.intake.inbox import intake, pending
+from pipelines.reports.intake import lake
 
 GROUP = "rapporter"
 dokument_partitions = dg.DynamicPartitionsDefinition(name="dokument")

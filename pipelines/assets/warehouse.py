@@ -1,9 +1,13 @@
-"""Warehouse assets: stage the raw layer into this run's build file, dbt, publish."""
+"""Warehouse assets: stage the raw layer into this run's build file, dbt, publish.
 
+The dbt assets come from dbt's manifest, which is prepared on first use (``dbt_project()``),
+not when this module is imported: importing the code location costs no ``dbt parse``.
+"""
 
 import json
 import os
 import subprocess
+from functools import cache
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
@@ -20,10 +24,15 @@ PUBLISH_GROUP = "publicering"
 # Runs that write a warehouse file carry this tag; dagster.yaml limits them to one at a time.
 WRITER_TAGS = {"kommunlager/lager": "bygg"}
 
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+@cache
+def dbt_project() -> DbtProject:
+    """The dbt project, its manifest prepared (once per process)."""
+    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+    ensure_manifest(project)
+    return project
 
 
-def ensure_manifest(project: DbtProject = dbt_project) -> None:
+def ensure_manifest(project: DbtProject) -> None:
     """`dbt parse` when there is no manifest yet, and on every load under `dagster dev`.
 
     Outside `dagster dev` dagster-dbt expects a prepared manifest; `make` prepares it too,
@@ -35,9 +44,6 @@ def ensure_manifest(project: DbtProject = dbt_project) -> None:
     done = subprocess.run(cmd, capture_output=True, text=True, env=os.environ | TELEMETRY_OFF)
     if done.returncode != 0 or not project.manifest_path.exists():
         raise RuntimeError(f"dbt parse failed: {(done.stdout + done.stderr).strip()[-2000:]}")
-
-
-ensure_manifest()
 
 
 class Translator(DagsterDbtTranslator):
@@ -85,34 +91,50 @@ def lager_raw(context: dg.AssetExecutionContext):
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"dagster/row_count": rows})
 
 
-@dbt_assets(
-    manifest=dbt_project.manifest_path,
-    project=dbt_project,
-    dagster_dbt_translator=Translator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
-    pool="kommunlager_lager",
-)
-def dbt_modeller(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """dbt build (models, seeds and tests) into this run's warehouse file."""
-    settings = Settings.from_env()
-    db = build_path(settings, context.run_id)
-    if not db.exists():  # dbt selected without lager_raw in the same run: stage first
-        db, _ = _stage(context, settings)
-    args = ["build", "--vars", json.dumps({"warehouse_path": str(db)})]
-    yield from dbt.cli(args, context=context).stream()
+@cache
+def dbt_modeller() -> dg.AssetsDefinition:
+    """The dbt models, seeds and tests as assets and asset checks (from the manifest)."""
+    project = dbt_project()
+
+    @dbt_assets(
+        manifest=project.manifest_path,
+        project=project,
+        name="dbt_modeller",
+        dagster_dbt_translator=Translator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+        pool="kommunlager_lager",
+    )
+    def _dbt_modeller(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+        """dbt build (models, seeds and tests) into this run's warehouse file."""
+        settings = Settings.from_env()
+        db = build_path(settings, context.run_id)
+        if not db.exists():  # dbt selected without lager_raw in the same run: stage first
+            db, _ = _stage(context, settings)
+        args = ["build", "--vars", json.dumps({"warehouse_path": str(db)})]
+        yield from dbt.cli(args, context=context).stream()
+
+    return _dbt_modeller
 
 
-# Marts are the dbt models analysts query (schema main): asset keys without a prefix.
-MART_KEYS = sorted((k for k in dbt_modeller.keys if len(k.path) == 1), key=lambda k: k.path[-1])
+def mart_keys() -> list[dg.AssetKey]:
+    """The marts: the dbt models analysts query (schema main), asset keys without a prefix."""
+    return sorted((k for k in dbt_modeller().keys if len(k.path) == 1), key=lambda k: k.path[-1])
 
 
-@dg.asset(group_name=PUBLISH_GROUP, deps=MART_KEYS, kinds={"duckdb"}, pool="kommunlager_lager")
-def publicerat_lager(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    """Atomically replace warehouse/kommunlager.duckdb with this run's checked build.
+@cache
+def publicerat_lager() -> dg.AssetsDefinition:
+    """The publication step, after every mart."""
 
-    Runs only when every blocking check upstream passed (dbt tests and GX suites)."""
-    settings = Settings.from_env()
-    built = build_path(settings, context.run_id)
-    if not built.exists():
-        raise dg.Failure(f"{built.name}: inget byggt lager i denna körning (build the models in the same run)")
-    target = publish(settings, built)
-    return dg.MaterializeResult(metadata={"lager": dg.MetadataValue.path(str(target))})
+    @dg.asset(name="publicerat_lager", group_name=PUBLISH_GROUP, deps=mart_keys(), kinds={"duckdb"},
+              pool="kommunlager_lager")
+    def _publicerat_lager(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        """Atomically replace warehouse/kommunlager.duckdb with this run's checked build.
+
+        Runs only when every blocking check upstream passed (dbt tests and GX suites)."""
+        settings = Settings.from_env()
+        built = build_path(settings, context.run_id)
+        if not built.exists():
+            raise dg.Failure(f"{built.name}: inget byggt lager i denna körning (build the models in the same run)")
+        target = publish(settings, built)
+        return dg.MaterializeResult(metadata={"lager": dg.MetadataValue.path(str(target))})
+
+    return _publicerat_lager

@@ -30,7 +30,7 @@ from pipelines.kolada.client import KoladaClient, KoladaError, KoladaUnreachable
 from pipelines.kolada.kpi_set import KpiSet, read_kpi_set, resolve
 from pipelines.kolada.rows import VALUE_FIELDS, duplicate_problems, meta_table, value_rows, values_table
 from pipelines.kolada.snapshot import load_snapshot
-from pipelines.warehouse.lake import now_iso
+from pipelines.lib.files import now_iso
 
 META_ENTITIES = ("municipality", "kpi", "municipality_groups", "kpi_groups")
 ClientFactory = Callable[[Settings], KoladaClient]

@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.config import Settings
-from pipelines.warehouse.lake import copy_file, read_json, write_json, write_parquet
+from pipelines.lib.files import copy_file, read_json, write_json, write_parquet
 
 VALUE_SCHEMA = pa.schema(
     [

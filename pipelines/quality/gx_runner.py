@@ -32,7 +32,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +40,9 @@ from typing import Any
 
 import pandas as pd
 
-from pipelines.config import EXPECTATIONS_DIR, disable_telemetry
+from pipelines.config import disable_telemetry, expectations_dir
+from pipelines.quality.patterns import load_patterns
+from pipelines.quality.rules import RULES
 
 disable_telemetry()
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -143,10 +144,6 @@ def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def expectations_dir() -> Path:
-    return Path(os.environ.get("KOMMUNLAGER_EXPECTATIONS_DIR", str(EXPECTATIONS_DIR)))
-
-
 def load_suites(folder: Path | None = None) -> list[Suite]:
     suites = []
     for path in sorted((folder or expectations_dir()).glob("*.json")):
@@ -184,8 +181,6 @@ def _text_columns(df: pd.DataFrame) -> list[str]:
 
 
 def _resolve_value(value: Any, folder: Path, context: CheckContext) -> Any:
-    from pipelines.quality.patterns import load_patterns
-
     if isinstance(value, dict) and "$ref" in value:
         return [p.regex for p in load_patterns(folder / value["$ref"])]
     if isinstance(value, dict) and "$sql" in value:
@@ -250,8 +245,6 @@ def _run_gx(suite: Suite, expectations: list[dict[str, Any]], df: pd.DataFrame) 
 
 
 def run_suite(suite: Suite, df: pd.DataFrame, context: CheckContext | None = None) -> SuiteResult:
-    from pipelines.quality.rules import RULES
-
     context = context or CheckContext()
     df = df.reset_index(drop=True)
     folder = suite.path.parent

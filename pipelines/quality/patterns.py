@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from pipelines.config import expectations_dir
+
 PERSONAL_DATA_FILE = "personuppgifter.yml"
 
 
@@ -44,8 +46,6 @@ def _load(path: str, mtime: float) -> tuple[Pattern, ...]:
 
 def load_patterns(path: Path | None = None) -> tuple[Pattern, ...]:
     if path is None:
-        from pipelines.quality.gx_runner import expectations_dir
-
         path = expectations_dir() / PERSONAL_DATA_FILE
     return _load(str(path), path.stat().st_mtime)
 

@@ -26,6 +26,18 @@ import pyarrow as pa
 from pipelines.quality import patterns
 from pipelines.quality.gx_runner import CheckContext, Failure, Suite, load_suites, run_suite
 
+# Rows held back from the marts by a row-level expectation.
+KARANTAN_SCHEMA = pa.schema(
+    [("kalla_tabell", pa.string()),   # raw table the row came from, e.g. rapport_fakta
+     ("rad_id", pa.string()),         # the row's id in that table (rapport_fakta: fakta_id)
+     ("regel", pa.string()),          # the expectation that failed
+     ("orsak", pa.string()),          # one line a person can read
+     ("dokument_id", pa.string()),
+     ("filnamn", pa.string()),
+     ("sida", pa.int32()),
+     ("kalltext", pa.string())]
+)
+
 KARANTAN_COLUMNS = ("kalla_tabell", "rad_id", "regel", "orsak", "dokument_id", "filnamn", "sida", "kalltext")
 
 
@@ -123,8 +135,6 @@ def _masked(table: pa.Table, positions: set[int]) -> pa.Table:
 def quarantine(tables: dict[str, pa.Table]) -> pa.Table:
     """Rows to hold back from the marts (KARANTAN_SCHEMA). Masks personal data in the raw
     tables of ``tables`` in place (the dict entries are replaced)."""
-    from pipelines.warehouse.build import KARANTAN_SCHEMA
-
     rows: list[dict[str, Any]] = []
     for suite in quarantine_suites(tables):
         name = suite.table.removeprefix("raw.")

@@ -3,28 +3,29 @@
 Expected problems (empty, corrupt, password-protected, wrong format) never raise: they
 come back as a result with status ``avvisad`` and a one-line ``orsak``.
 
-Flow per document: pages (PDF: pypdfium2 text on every page, character boxes on pages that
-look like tables; text: encoding, then tab / layout / flattened lines), metadata (kommun,
-nämnd, type, period), tables by geometry → facts (mapping), sum checks, narrative
-sentences, and a privacy filter last.
+precheck (read/guard.py) → reader (read/: pages, lines of cells) → metadata (kommun, nämnd,
+type, period) → tables (tables/: geometry, flattened text; stitched across pages) → facts
+per table (facts/tables.py) → checks against the table's own sums → status rows, sentences
+→ privacy filter.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.reports import checks, metadata, narrative, pdf, privacy, status, text
-from pipelines.reports.guard import precheck
-from pipelines.reports.document import AVVISAD, DocumentInfo, ExtractionError, ExtractionResult
-from pipelines.reports.facts import Fact
-from pipelines.reports.mapping import DocContext, document_areas, table_facts
-from pipelines.reports.tables import (
-    Table, document_words, drop_borrowed_captions, find_tables, inherit_groups, inherit_sections, reset_document_words,
-    set_document_words,
-)
-from pipelines.reports.units import money_unit
+from pipelines.reports.facts import checks, metadata, narrative, privacy
+from pipelines.reports.facts.roles import document_areas
+from pipelines.reports.facts.status import row_facts
+from pipelines.reports.facts.tables import table_facts
+from pipelines.reports.facts.units import document_money
+from pipelines.reports.model import AVVISAD, DocContext, Document, DocumentInfo, ExtractionError, ExtractionResult, Fact
+from pipelines.reports.read import read_document
+from pipelines.reports.read.guard import precheck
+from pipelines.reports.tables import document_tables, status_rows
+from pipelines.reports.tables.stitch import stitch
 
 EXTRACTOR_VERSION = "0.5.0"
+FORMATS = {".pdf": "pdf", ".txt": "txt", ".docx": "docx"}
 
 
 def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | None = None,
@@ -37,25 +38,15 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
     (``inbox/reports/alingsas/``)."""
     name = filename or path.name
     info = DocumentInfo(filnamn=name, kommun_kod=kommun_kod, extraktor_version=EXTRACTOR_VERSION)
-    suffix = path.suffix.lower()
     try:
         precheck(path, name)
-        if suffix == ".pdf":
-            info.format = "pdf"
-            doc = _from_pdf(path, name, info, kommun_kod)
-        elif suffix == ".txt":
-            info.format = "txt"
-            doc = text.read_document(path, name)
-        elif suffix == ".docx":
-            info.format = "docx"
-            from pipelines.reports import docx
-
-            doc = docx.read_document(path, name)
-        else:
-            raise ExtractionError(f"{name}: okänt filformat '{suffix or '(inget)'}' (expected .pdf, .txt or .docx)")
+        info.format = FORMATS.get(path.suffix.lower())
+        doc = read_document(path, name)
     except ExtractionError as exc:
         info.status, info.orsak = AVVISAD, str(exc)
         return ExtractionResult(info)
+    if doc.paged:
+        info.sidor = len(doc.pages)
     facts = _facts(doc, info, kommun_kod, folder if folder is not None else path.parent.name)
     return ExtractionResult(info, facts)
 
@@ -67,47 +58,6 @@ def rejected(name: str, reason: str, *, kommun_kod: str | None = None) -> Extrac
     return ExtractionResult(info)
 
 
-class Document:
-    """What a reader hands on: page texts, tables per page and flattened-text facts."""
-
-    def __init__(self, name: str, page_texts: list[str], tables: list[Table], paged: bool,
-                 image_pages: list[int] | None = None, chart_pages: list[int] | None = None,
-                 extra_facts: list[Fact] | None = None, lines_by_page: dict | None = None):
-        self.name = name
-        self.page_texts = page_texts
-        self.tables = tables
-        self.paged = paged
-        self.image_pages = image_pages or []
-        self.chart_pages = chart_pages or []
-        self.extra_facts = extra_facts or []
-        self.lines_by_page = lines_by_page or {}
-        self.picture_pages: list[int] = []
-        self.status_rows: list[status.StatusRow] = []
-
-
-def _from_pdf(path: Path, name: str, info: DocumentInfo, kommun_kod: str | None) -> Document:
-    pages = pdf.read_pages(path)
-    info.sidor = len(pages)
-    tables: list[Table] = []
-    lines_by_page = {}
-    token = set_document_words(document_words([p.text for p in pages]))
-    try:
-        for p in pages:
-            if p.kind == "table":
-                lines_by_page[p.number] = p.lines
-                tables.extend(find_tables(p.lines, p.number, "pdf"))
-    finally:
-        reset_document_words(token)
-    image = [p.number for p in pages if p.kind == "image"]
-    chart = [p.number for p in pages if p.kind == "chart"]
-    doc = Document(name, [p.text for p in pages], tables, True, image, chart, lines_by_page=lines_by_page)
-    doc.status_rows = status.find_rows([(p.number, p.lines, p.icons) for p in pages if p.lines])
-    pages_with_tables = {t.page for t in tables}
-    doc.picture_pages = [p.number for p in pages
-                         if p.has_image and p.kind in ("text", "table") and p.number not in pages_with_tables]
-    return doc
-
-
 def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: str | None = None) -> list[Fact]:
     meta = metadata.read_metadata(doc.page_texts, kommun_kod, folder)
     info.kommun_kod, info.kommun, info.namnd = meta.kommun_kod, meta.kommun, meta.namnd
@@ -115,72 +65,31 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     info.varningar.extend(meta.varningar)
     if meta.period:
         info.period_typ, info.period_slut, info.ar = meta.period.type, meta.period.end, meta.period.year
+    tables = document_tables(doc)
+    with_tables = {t.page for t in tables}
+    pictures = [p.number for p in doc.pages
+                if p.has_image and p.kind in ("text", "table") and p.number is not None and p.number not in with_tables]
     info.bildsidor = sorted(set(doc.image_pages) | set(doc.chart_pages))
-    for p in doc.image_pages:
-        info.varningar.append(f"sida {p}: ingen textrad (bild eller skannad sida), inget extraherat")
-    for p in doc.chart_pages:
-        info.varningar.append(f"sida {p}: diagram (siffrorna finns i bilden), inget extraherat")
-    for p in doc.picture_pages:
-        info.varningar.append(f"sida {p}: bild som kan innehålla en tabell (ingen OCR), inget extraherat från bilden")
+    info.varningar.extend(f"sida {p}: ingen textrad (bild eller skannad sida), inget extraherat" for p in doc.image_pages)
+    info.varningar.extend(f"sida {p}: diagram (siffrorna finns i bilden), inget extraherat" for p in doc.chart_pages)
+    info.varningar.extend(f"sida {p}: bild som kan innehålla en tabell (ingen OCR), inget extraherat från bilden"
+                          for p in pictures)
     if not info.kommun_kod:
         info.varningar.append("kommun okänd (lägg filen i inkorgens mapp med kommunkod)")
-    ctx = DocContext(
-        document=doc.name, period=meta.period, doc_type=meta.dokumenttyp, kommun_kod=meta.kommun_kod,
-        namnd=meta.namnd, money=_document_money(doc.tables),
-    )
+    ctx = DocContext(document=doc.name, period=meta.period, doc_type=meta.dokumenttyp, kommun_kod=meta.kommun_kod,
+                     namnd=meta.namnd, money=document_money(tables))
+    tables = stitch(tables)
+    ctx.areas = document_areas(tables)
     facts: list[Fact] = []
-    _inherit_headers(doc.tables)
-    doc.tables = [t for t in doc.tables if not t.continuation or any(c.header or c.group for c in t.columns)]
-    inherit_groups(doc.tables)
-    drop_borrowed_captions(doc.tables)
-    inherit_sections(doc.tables)
-    ctx.areas = document_areas(doc.tables)
-    for table in doc.tables:
-        tf = table_facts(table, ctx)
-        checks.check_table(table, tf)
-        facts.extend(tf)
-    facts.extend(doc.extra_facts)
-    facts.extend(status.row_facts(doc.status_rows, ctx))
+    for table in tables:
+        found = table_facts(table, ctx)
+        checks.check_table(table, found)
+        facts.extend(found)
+    facts.extend(row_facts(status_rows(doc), ctx))
     goals = list(dict.fromkeys(f.goal for f in facts if f.goal))
     facts.extend(narrative.extract(doc.page_texts, ctx, doc.paged, doc.chart_pages + doc.image_pages, goals))
     facts = privacy.scrub(facts)
     for fact in facts:
-        fact.kommun_kod = ctx.kommun_kod
-        fact.namnd = ctx.namnd
+        fact.kommun_kod, fact.namnd = ctx.kommun_kod, ctx.namnd
     info.varningar.extend(ctx.warnings)
     return facts
-
-
-def _document_money(tables: list[Table]):
-    for t in tables:
-        for text in (t.stub, *t.caption):
-            u = money_unit(text)
-            if u:
-                return u
-    return None
-
-
-def _inherit_headers(tables: list[Table]) -> None:
-    """A table without header lines that continues the previous table (next page, same
-    number of columns at the same places) takes over its headers and caption."""
-    for prev, table in zip(tables, tables[1:]):
-        if any(c.header or c.group for c in table.columns) or table.stub:
-            continue
-        if len(prev.columns) != len(table.columns):
-            continue
-        if table.continuation and (prev.page is None or table.page not in (prev.page, prev.page + 1)):
-            continue
-        if table.source == "pdf" and any(min(a.x1, b.x1) - max(a.x0, b.x0) < -4 for a, b in zip(prev.columns, table.columns)):
-            continue
-        for a, b in zip(prev.columns, table.columns):
-            b.header, b.group = a.header, a.group
-        # its own short label lines above the first row ("LSS") open a section; without one,
-        # the rows go on in the last section of the table they continue
-        own = [c for c in table.caption if len(c.split()) <= 5 and not c.rstrip().endswith((".", ":"))]
-        section = own[-1] if own else next((r.section for r in reversed(prev.rows) if r.section), None)
-        for r in table.rows:
-            if r.section:
-                break
-            r.section = section
-        table.stub, table.caption = prev.stub, prev.caption
-        table.heading = table.heading or prev.heading

@@ -20,8 +20,8 @@ import pyarrow.parquet as pq
 from pipelines.config import Settings
 from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA, kolada_dir
 from pipelines.quality.quarantine import quarantine
-from pipelines.reports.facts import FACT_ARROW_SCHEMA
-from pipelines.warehouse import lake
+from pipelines.reports.model import FACT_ARROW_SCHEMA
+from pipelines.reports.intake import lake
 
 _SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -37,19 +37,6 @@ DOKUMENT_SCHEMA = pa.schema(
      ("varningar", pa.list_(pa.string())), ("extraktor_version", pa.string()), ("extraherad", pa.string())]
 )
 FAKTA_SCHEMA = FACT_ARROW_SCHEMA.append(pa.field("dokument_id", pa.string()))
-# Rows held back from the marts by a row-level expectation (pipelines.quality.quarantine).
-KARANTAN_SCHEMA = pa.schema(
-    [("kalla_tabell", pa.string()),   # raw table the row came from, e.g. rapport_fakta
-     ("rad_id", pa.string()),         # the row's id in that table (rapport_fakta: fakta_id)
-     ("regel", pa.string()),          # the expectation that failed
-     ("orsak", pa.string()),          # one line a person can read
-     ("dokument_id", pa.string()),
-     ("filnamn", pa.string()),
-     ("sida", pa.int32()),
-     ("kalltext", pa.string())]
-)
-
-
 def build_path(settings: Settings, run_id: str) -> Path:
     return settings.build_dir / f"{_SAFE.sub('_', run_id)}.duckdb"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import Settings
-from pipelines.warehouse.lake import remove_stale
+from pipelines.lib.files import remove_stale
 
 # Build files of runs that died are removed after this long (a live run is far shorter).
 STALE_BUILD_SECONDS = 24 * 3600

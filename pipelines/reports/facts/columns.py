@@ -1,0 +1,155 @@
+"""What a column header means: scenario, year, the date the values run to, the kind of
+period, and a unit, kön, category or measure the header names.
+
+Scenario, year and period come from the column header (and a group header above it), the
+table's stub and caption, a caption under the table, and the document period, never from
+the values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.reports.model import DocContext, Unit
+from pipelines.reports.parse.periods import month_number, read_period
+from pipelines.reports.parse.units import money_unit
+from pipelines.reports.tables.model import Column, Table
+from pipelines.reports.vocabulary import any_word, has_word, vocabulary
+from pipelines.reports.vocabulary.lexicon import category_of, kon_of, measure_in_text, scenario_of, skip_column
+
+YEAR_ONLY = re.compile(r"^(?:år\s*)?((?:19|20)\d\d)$", re.I)
+DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)$")
+
+
+@dataclass
+class ColumnMeaning:
+    header: str
+    scenario: str | None
+    year: int | None
+    period_end: str | None
+    period_type: str | None
+    unit: Unit | None = None
+    kon: str | None = None
+    category: str | None = None
+    measure: tuple[str, str, str] | None = None    # (schema, measure, unit) named by the header
+    skip: bool = False
+
+
+
+def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> ColumnMeaning:
+    header = " ".join(p for p in (col.group, col.header) if p).strip()
+    meaning = ColumnMeaning(header=header, scenario=None, year=None, period_end=None, period_type=None)
+    if skip_column(header):
+        meaning.skip = True
+        return meaning
+    found, scenario = scenario_of(col.header)
+    if not found and col.group:
+        found, scenario = scenario_of(col.group)
+    if not found:
+        found, scenario = scenario_of(table.stub)
+    if not found:
+        cap = " ".join(table.caption[-1:])
+        found, scenario = scenario_of(cap) if len(cap.split()) <= 4 else (False, None)
+    after_whole = False
+    if not found and table.after:
+        # a caption under the table: "Tabellen visar prognosavvikelse per avdelning och helår"
+        f2, s2 = scenario_of(" ".join(table.after))
+        if f2 and s2 in ("avvikelse", "prognos", "budget"):
+            found, scenario = f2, s2
+            after_whole = has_word(" ".join(table.after), "helår") or scenario == "prognos"
+    doc_year = doc.year
+    period = read_period(header, None)
+    date = DATE.match(header.strip())
+    year = period.year
+    if period.relative_year and doc_year and scenario != "forandring":
+        year = (year or doc_year) + period.relative_year if year is None or year == doc_year else year
+    if not found:
+        if date:
+            scenario = "utfall"
+        elif year is not None and doc_year is not None:
+            if year > doc_year or (doc.doc_type in ("verksamhetsplan",) and year >= doc_year):
+                scenario = "malvarde" if schema == "maluppfyllelse" else "budget"
+            else:
+                scenario = "utfall"
+        else:
+            scenario = "utfall"   # observed values without a scenario word (counts, statistics)
+    meaning.scenario = scenario
+    if year is None and doc_year is not None and scenario != "utgangsvarde":
+        # (an utgångsvärde without a year is from before the plan: its year is not printed)
+        year = doc_year + (period.relative_year if scenario != "forandring" else 0)
+    meaning.year = year
+    # the date the value runs to
+    end = period.end
+    if scenario == "prognos" and year is not None and not date:
+        end = f"{year:04d}-12-31"     # a forecast is for the whole year ("Prognos augusti", "Årsprognos jan-aug")
+    whole = after_whole or period.whole_year or has_word(col.group, "helår") or has_word(col.group, "helåret") \
+        or has_word(header, "prognos") or has_word(header, "prognos*")
+    current = period.current_period or has_word(col.group, "period") or has_word(col.group, "perioden")
+    if period.relative_year and end and period.year is None and doc_year and scenario != "forandring":
+        end = None
+    compares_forecast = scenario == "avvikelse" and not period.end and not current and any(
+        scenario_of(c.header)[1] == "prognos" and not has_word(c.group, "period*") for c in table.columns)
+    stock = _stock_day(table) if end is None and year is not None and scenario == "utfall" and not whole else None
+    if stock:
+        end = f"{year:04d}-{stock[0]:02d}-{stock[1]:02d}"   # "Antal anställda 31 augusti": a stock
+        date = True
+    if end is None and year is not None:
+        if whole or scenario == "prognos" or (scenario == "avvikelse" and has_word(header, "prognos*")) or compares_forecast:
+            end = f"{year:04d}-12-31"
+        elif current and doc.period and doc.period.end:
+            end = doc.period.shifted(year - doc.period.year).end if doc.period.year else doc.period.end
+        elif scenario in ("utfall", "avvikelse", "budget", "forandring") and doc.period and doc.period.end \
+                and doc.period.year == year and doc.period.type != "helar" and (
+                    not year_only_header(header) or (scenario == "utfall" and re.fullmatch(r"(?:19|20)\d\d", header.strip()))):
+            end = doc.period.end    # an outcome of the current year in a report before year end: to date
+        elif doc.period and doc.period.end and year != doc.period.year and current:
+            end = doc.period.shifted(year - doc.period.year).end
+        elif scenario is None and schema == "maluppfyllelse" and doc.period and doc.period.end and doc.period.year == year:
+            end = doc.period.end       # måluppfyllelse: the report period
+        else:
+            end = f"{year:04d}-12-31"
+    meaning.period_end = end
+    if date:
+        meaning.period_type = None     # a stock at a date (headcount 2016-06-30), not a period
+    elif end and doc.period and end == doc.period.end and doc.period.type:
+        meaning.period_type = doc.period.type
+    elif end and end.endswith("-12-31"):
+        meaning.period_type = "helar"
+    elif end and doc.period and doc.period.type and end[5:] == (doc.period.end or "")[5:] and (
+            not period.type or period.type == "manad"):
+        meaning.period_type = doc.period.type     # the same span a year earlier ("Jan–aug 2024")
+    elif period.type:
+        meaning.period_type = period.type
+    # unit and splits named by the header
+    money = money_unit(header)
+    other = None
+    if any_word(col.header, vocabulary()["columns"]["count_columns"]):
+        other = Unit("antal", 1.0, None)
+    elif "%" in header or has_word(header, "procent"):
+        other = Unit("procent", 1.0, "%")
+    elif re.search(r"\(åa\)|\båa\b|årsarbetare", header, re.I):
+        other = Unit("arsarbetare", 1.0, "åa")
+    meaning.unit = money or other
+    meaning.kon = kon_of(header)
+    meaning.category = category_of(header)
+    meaning.measure = measure_in_text(col.header)
+    return meaning
+
+
+def _stock_day(table: Table) -> tuple[int, int] | None:
+    """A day and month named by the caption or stub without a year (``Antal anställda per
+    kön, 31 augusti``): the columns' years give the dates of a stock."""
+    text = " ".join([*table.caption[-2:], table.stub])
+    for m in re.finditer(r"(?<!\d)(\d{1,2})\s+([A-Za-zåäö]+)\.?(?!\s*(?:19|20)\d\d)", text):
+        month = month_number(m.group(2))
+        day = int(m.group(1))
+        if month and 1 <= day <= 31:
+            return month, day
+    return None
+
+
+def year_only_header(header: str) -> bool:
+    """A header that is a scenario word and a year only ("Budget 2026", "Utfall 2025"): a
+    whole-year column."""
+    return bool(re.fullmatch(r"[A-Za-zåäöÅÄÖ. ]{0,25}\s?(?:19|20)\d\d", header.strip()))

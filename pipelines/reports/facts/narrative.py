@@ -1,0 +1,472 @@
+"""Key figures stated in sentences (method ``narrative``), uppdrag statuses, and counts of
+ej verkställda beslut.
+
+- Sentences: ``Prognosen … visar ett underskott på -15,0 mnkr``, ``Helårsprognosen för … är
+  -11,0 mnkr``, ``Den totala sjukfrånvaron för 2025 var 7,1 %``. Rules live in
+  ``vocabulary/narrative.yml``; amounts in brackets (earlier figures) are skipped. An
+  unsigned amount after ``underskott`` is read as negative (the sentence says so); the
+  printed text stays in ``raw_value`` and ``evidence``.
+- Area lines: ``Förskola + 6 239 tkr`` under a heading about avvikelse → budgetavvikelse of
+  that area.
+- Uppdrag: ``Uppdrag: <text> Status Pågående`` and table lines ``▶ <text> Pågående``.
+- Ej verkställda beslut: ``Antal ej verkställda beslut 2 … Kvinnor: 1 Män: 1``.
+
+Narrative facts carry a lower ``confidence`` than table facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.reports.facts.statuses import ej_verkstallda, goal_status, uppdrag
+from pipelines.reports.model import DocContext, Fact
+from pipelines.reports.parse.numbers import MINUSES, find_numbers
+from pipelines.reports.parse.periods import read_period
+from pipelines.reports.parse.units import money_unit
+from pipelines.reports.vocabulary import any_word, has_word, norm, vocabulary
+from pipelines.reports.vocabulary.lexicon import is_area
+
+_MC = re.escape(MINUSES)
+_UNIT_AFTER = re.compile(r"^\s?(tkr|mnkr|mkr|mdkr|miljoner kronor|miljon kronor|msek|%|procent)(?![\wåäöÅÄÖ])", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\d])|\u2022")
+_TABLE_LINE = re.compile(r"\t|(?:[-−–]?\d[\d ,]*\s+){3,}[-−–]?\d|(?:[-−–]?\d[\d,]*\s?%\s+){2,}[-−–]?\d")
+
+
+def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: list[int],
+            goals: list[str] | None = None) -> list[Fact]:
+    facts: list[Fact] = []
+    context = [""]
+    heading = [None]
+    for i, text in enumerate(page_texts, 1):
+        if i in skip_pages:
+            continue
+        page = i if paged else None
+        body = "\n".join(ln for ln in text.split("\n") if not _AREA_LINE.match(ln.strip()))
+        facts.extend(_sentences(body, page, ctx))
+        facts.extend(_area_lines(text, page, ctx, context))
+        facts.extend(uppdrag(text, page, ctx))
+        facts.extend(ej_verkstallda(text, page, ctx))
+        facts.extend(goal_status(text, page, ctx, goals or [], heading))
+    return _dedupe(facts)
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        key = (f.page, f.measure, f.scenario, f.value, f.area, f.label, f.status, f.kon)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of running text; table lines (tabs, three or more numbers) are left out."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        lines = [ln for ln in para.split("\n") if len(ln) > 300 or not _TABLE_LINE.search(ln)]
+        # a short line without closing punctuation followed by a capitalised line is a heading
+        chunks: list[list[str]] = [[]]
+        for i, ln in enumerate(lines):
+            chunks[-1].append(ln)
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if len(ln.strip()) < 60 and not re.search(r"[,;:\-–]\s*$", ln.strip()) and nxt[:1].isupper():
+                chunks.append([])
+        flat_parts = [re.sub(r"\s+", " ", " ".join(c)) for c in chunks if c]
+        for s in (piece for part in flat_parts for piece in _SENTENCE_END.split(part)):
+            s = s.strip()
+            # a sentence glued to a flattened table: keep what follows the last run of numbers
+            runs = list(re.finditer(rf"(?:[{_MC}]?\d[\d ,{_MC}]*\s+){{3,}}[{_MC}]?\d[\d ,]*", s))
+            if runs:
+                s = s[runs[-1].end():].strip()
+            if s and len(re.findall(r"\d[\d ]*(?:,\d+)?", s)) < 5:
+                out.append(s)
+    return out
+
+
+def _phrase_end(sentence: str, phrases: list[str]) -> tuple[int, int] | None:
+    """(start, end) in ``sentence`` of the first of ``phrases`` (case-insensitive, whole words)."""
+    best = None
+    for ph in phrases:
+        m = re.search(rf"(?<![\wåäö]){re.escape(ph)}(?![\wåäö])", sentence, re.I)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+def _amount_at(sentence: str, pos: int, default_unit: str | None) -> tuple[float, str, str] | None:
+    """The amount printed right at ``pos`` (after spaces): (value, raw number, unit word).
+    ``miljoner`` without ``kronor`` is miljoner kronor; a number with no unit word at all
+    takes ``default_unit`` (the outcome's, in "… 53,7 miljoner kronor mot budget om 58,1")."""
+    rest = sentence[pos:]
+    for start, end, num in find_numbers(rest):
+        if rest[:start].strip():
+            return None
+        raw = rest[start:end].strip()
+        m = _UNIT_AFTER.match(rest[end:])
+        if m:
+            return num.value, raw, m.group(1)
+        if re.match(r"^\s?miljoner(?![\wåäö])", rest[end:], re.I):
+            return num.value, raw, "miljoner kronor"
+        if default_unit and not re.match(r"^\s?[\wåäö]", rest[end:]):
+            return num.value, raw, default_unit
+        return None
+    return None
+
+
+def _against_budget(sentence: str, page, ctx: DocContext) -> list[Fact]:
+    """``<post> [inom <område>] uppgår till X mot budget om Y``: the outcome and the budget."""
+    spec = vocabulary()["narrative"].get("against_budget")
+    if not spec:
+        return []
+    outcome = _phrase_end(sentence, spec["outcome"])
+    budget = _phrase_end(sentence, spec["budget"])
+    if not outcome or not budget or budget[0] < outcome[1]:
+        return []
+    first = _amount_at(sentence, outcome[1], None)
+    if first is None or _bracketed(sentence, outcome[1]):
+        return []
+    second = _amount_at(sentence, budget[1], first[2])
+    if second is None:
+        return []
+    subject = sentence[:outcome[0]]
+    # "visar ett kostnadsutfall om": the post may be in the outcome words themselves
+    post = None
+    for entry in spec["posts"]:
+        for w in entry["words"]:
+            hit = _phrase_end(subject + " " + sentence[outcome[0]:outcome[1]], [w.rstrip("*")]) if not w.endswith("*") \
+                else re.search(rf"(?<![\wåäö]){re.escape(w[:-1])}[\wåäö]*", subject + " " + sentence[outcome[0]:outcome[1]], re.I)
+            if hit:
+                post = (entry["measure"], hit)
+                break
+        if post:
+            break
+    if post is None:
+        return []
+    area = _subject_area(subject, spec)
+    if area is False:
+        return []              # the subject names something that is neither the post nor an area
+    out = []
+    figures = [(first, "utfall"), (second, "budget")]
+    whole_year = ctx.period is not None and ctx.period.type == "helar"
+    if not whole_year and not read_period(sentence).current_period:
+        # mid-year, "mot budget om 120 mnkr" may be the period's budget or the whole year's:
+        # the sentence must say which ("för perioden", "ack", "t.o.m.") or only the outcome is read
+        figures = figures[:1]
+    for (value, raw, unit_word), scenario in figures:
+        mu = money_unit(unit_word)
+        if mu is None:
+            return []
+        rule = {"schema": "ekonomi", "measure": post[0], "scenario": scenario, "period": "document"}
+        fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, [], outcome[1])
+        if fact is None:
+            return []
+        fact.area = area
+        out.append(fact)
+    return out
+
+
+def _subject_area(subject: str, spec: dict) -> str | None | bool:
+    """The area in a sentence's subject: after an introducer, else the subject without its
+    post words; None when only the post (and period words) is left; False when what is left
+    cannot be told to be an area."""
+    text = " " + " ".join(subject.split()) + " "
+    for pattern in spec.get("not_areas", []):
+        text = re.sub(rf"(?<![\wåäö]){pattern}(?![\wåäö])", " ", text, flags=re.I)
+    for entry in spec["posts"]:
+        for w in entry["words"]:
+            stem = re.escape(w.rstrip("*")) + (r"[\wåäö]*" if w.endswith("*") else "")
+            text = re.sub(rf"(?<![\wåäö]){stem}(?![\wåäö])", " ", text, flags=re.I)
+    for intro in sorted(spec.get("area_introducers", []), key=len, reverse=True):
+        m = re.search(rf"(?<![\wåäö]){re.escape(intro)}\s+(.+)$", text.strip(), re.I)
+        if m:
+            return " ".join(m.group(1).split()).strip(" ,") or None
+    rest = " ".join(text.split()).strip(" ,")
+    if not rest:
+        return None
+    if len(rest.split()) <= 4 and rest[:1].isupper():
+        return rest        # "Förändringsinsatserna visar ett kostnadsutfall om …"
+    return False
+
+
+def _negative_in_words(sentence: str, start: int, sign_words: list[str]) -> bool:
+    """The sentence says in words that the unsigned amount at ``start`` is negative: the
+    nearest direction word before it is a sign word (``underskott``, ``negativt``), or it is
+    followed by ``i underskott``."""
+    positive = vocabulary()["narrative"].get("positive_words", [])
+    before = norm(sentence[:start])
+    last_neg = max((m.start() for w in sign_words
+                    for m in re.finditer(rf"(?<![\wåäö]){re.escape(norm(w))}(?![\wåäö])", before)), default=-1)
+    last_pos = max((m.start() for w in positive
+                    for m in re.finditer(rf"(?<![\wåäö]){re.escape(norm(w).rstrip('*'))}"
+                                         + ("" if w.endswith("*") else r"(?![\wåäö])"), before)), default=-1)
+    if last_neg > last_pos:
+        return True
+    after = norm(sentence[start:start + 60])
+    return bool(re.match(r"^[^a-zåäö]*(?:tkr|mnkr|mkr|miljoner kronor|msek)\s+i\s+underskott", after))
+
+
+def _hedged(sentence: str, start: int, hedges: list[str]) -> bool:
+    """The amount at ``start`` follows an estimate or threshold word (``ca 7``, ``överstigande 100``)."""
+    before = norm(sentence[:start]).rstrip()
+    return any(re.search(rf"(?<![\wåäö]){re.escape(norm(h))}$", before) for h in hedges)
+
+
+def _bracketed(sentence: str, start: int) -> bool:
+    before = sentence[:start]
+    return before.count("(") > before.count(")")
+
+
+def _amounts(sentence: str) -> list[tuple[int, int, float, str, str]]:
+    """(start, end, value, raw number, raw unit) for numbers followed by a unit word."""
+    out = []
+    for start, end, num in find_numbers(sentence):
+        m = _UNIT_AFTER.match(sentence[end:])
+        if not m:
+            # "0,2Mkr" glued
+            m = re.match(r"(mnkr|mkr|tkr)\b", sentence[end:], re.I)
+            if not m:
+                continue
+        if _bracketed(sentence, start):
+            continue
+        unit = m.group(1)
+        out.append((start, end + m.end(), num.value, sentence[start:end].strip(), unit))
+    return out
+
+
+def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
+    words = vocabulary()["narrative"]
+    rules = words["rules"]
+    sign_words = words["sign_words"]
+    out: list[Fact] = []
+    for sentence in sentences(text):
+        if len(sentence) > 600 or len(sentence) < 15:
+            continue
+        out.extend(_personal_counts(sentence, page, ctx))
+        amounts = _amounts(sentence)
+        if not amounts:
+            continue
+        pair = _kon_pair(sentence, amounts, page, ctx, rules, sign_words)
+        if pair:
+            out.extend(pair)
+            continue
+        if any_word(sentence, words.get("part_of_words", [])):
+            continue
+        against = _against_budget(sentence, page, ctx)
+        if against:
+            out.extend(against)
+            continue
+        for rule in rules:
+            if not any_word(sentence, rule["needs_any"]):
+                continue
+            if rule["needs_also"] and not any_word(sentence, rule["needs_also"]):
+                continue
+            if rule.get("needs_direction") and not any_word(sentence, rule["needs_direction"]):
+                continue
+            wanted = [a for a in amounts if (a[4] in ("%", "procent")) == bool(rule.get("percent"))]
+            if not wanted:
+                continue
+            start, end, value, raw, unit_word = wanted[0]
+            if len(wanted) > 1 and rule.get("percent"):
+                level = [a for a in wanted if re.search(r"(?:\bvar|\bpå|\btill|\bär|\buppgår till)\s*$", sentence[:a[0]])]
+                if level:
+                    start, end, value, raw, unit_word = level[0]
+            elif len(wanted) > 1 and not rule.get("percent"):
+                # several amounts: take the one nearest after the trigger word
+                trigger = _trigger_pos(sentence, rule["needs_any"])
+                after = [a for a in wanted if a[0] >= trigger]
+                start, end, value, raw, unit_word = (after or wanted)[0]
+            if _hedged(sentence, start, words.get("hedge_words", [])):
+                break      # the figure is an estimate or a threshold: not another amount instead
+            fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
+            if fact:
+                out.append(fact)
+            break
+    return out
+
+
+def _personal_counts(sentence: str, page, ctx: DocContext) -> list[Fact]:
+    """``40 tillsvidareanställda``, ``15 har slutat``, ``39,8 årsarbetare``, ``35 kvinnor``."""
+    out: list[Fact] = []
+    low = sentence.lower()
+    named = []
+    for rule in vocabulary()["narrative"]["personal_counts"]:
+        for phrase in rule["after"]:
+            for m in re.finditer(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0]\d{{3}})*(?:,\d+)?)\s+(?:st\s+)?{re.escape(phrase)}(?![a-zåäö])", low):
+                named.append((m.start(), rule, m.group(1)))
+            if has_word(sentence, phrase):
+                named.append((None, rule, None))
+    kinds = {r["measure"] for _pos, r, _raw in named}
+    for pos, rule, raw in named:
+        if raw is None:
+            continue
+        out.append(_count_fact(sentence, page, ctx, rule, raw, "T"))
+    if len(kinds) == 1:
+        rule = named[0][1]
+        for kon, word in (("K", "kvinnor"), ("M", "män")):
+            m = re.search(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0]\d{{3}})*)\s+{word}\b", low)
+            if m:
+                out.append(_count_fact(sentence, page, ctx, rule, m.group(1), kon))
+    return out
+
+
+def _count_fact(sentence: str, page, ctx: DocContext, rule: dict, raw: str, kon: str) -> Fact:
+    value = float(raw.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    period = ctx.period
+    return Fact(
+        document=ctx.document, page=page, schema="personal", label=_label(sentence), column="",
+        scenario="utfall", year=period.year if period else None, period_end=period.end if period else None,
+        kon=kon, value=value, unit=rule["unit"], evidence=sentence, method="narrative", measure=rule["measure"],
+        raw_value=raw, confidence=0.6, period_type=period.type if period else None,
+        kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+    )
+
+
+def _kon_pair(sentence, amounts, page, ctx, rules, sign_words) -> list[Fact]:
+    """``Sjukfrånvaron för såväl kvinnor som män … ligger på 7,3 % respektive 5,7 %``: two
+    values in the order the kön words are printed."""
+    if not has_word(sentence, "respektive"):
+        return []
+    low = norm(sentence)
+    k = re.search(r"\bkvinnor\w*", low)
+    m = re.search(r"\bmän(?:nen)?\b", low)
+    percents = [a for a in amounts if a[4] in ("%", "procent")]
+    if not k or not m or len(percents) != 2:
+        return []
+    rule = next((r for r in rules if r.get("percent") and any_word(sentence, r["needs_any"])), None)
+    if rule is None:
+        return []
+    out = []
+    order = ["K", "M"] if k.start() < m.start() else ["M", "K"]
+    for kon, (start, _end, value, raw, unit_word) in zip(order, percents):
+        fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
+        if fact:
+            fact.kon = kon
+            out.append(fact)
+    return out
+
+
+def _trigger_pos(sentence: str, words: list[str]) -> int:
+    low = norm(sentence)
+    positions = []
+    for w in words:
+        m = re.search(re.escape(norm(w).rstrip("*")), low)
+        if m:
+            positions.append(m.start())
+    return min(positions) if positions else 0
+
+
+def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: float, raw: str, unit_word: str,
+                   sign_words: list[str], start: int) -> Fact | None:
+    percent = unit_word in ("%", "procent")
+    if percent:
+        unit, factor, raw_unit = "procent", 1.0, "%"
+    else:
+        mu = money_unit(unit_word)
+        if mu is None:
+            return None
+        unit, factor, raw_unit = "tkr", mu.factor, unit_word
+    explicit = bool(re.match(rf"[{_MC}+]", raw))
+    if not explicit and not percent and rule["measure"] in vocabulary()["narrative"].get("sign_measures", []) \
+            and _negative_in_words(sentence, start, sign_words):
+        value = -value
+    year = ctx.year
+    pm = read_period(sentence, None)
+    if pm.year and abs(pm.year - (ctx.year or pm.year)) <= 1:
+        year = pm.year
+    if rule["period"] == "year_end" or (ctx.period and ctx.period.type == "helar"):
+        period_end = f"{year:04d}-12-31" if year else None
+        period_type = "helar" if year else None
+    else:
+        period_end = ctx.period.end if ctx.period else None
+        period_type = ctx.period.type if ctx.period else None
+        if year and ctx.period and ctx.period.year and year != ctx.period.year and period_end:
+            period_end = f"{year}{period_end[4:]}"
+    kon = "T" if rule["schema"] == "personal" else None
+    if rule["schema"] == "personal":
+        k, m = has_word(sentence, "kvinnor*") or has_word(sentence, "kvinnornas"), has_word(sentence, "män") or has_word(sentence, "männen*")
+        kon = "K" if k and not m else "M" if m and not k else kon     # "Sjukfrånvaron för kvinnor var 7,3 %"
+    area = _sentence_area(sentence, start)
+    return Fact(
+        document=ctx.document, page=page, schema=rule["schema"], label=_label(sentence), column="",
+        scenario=rule["scenario"], year=year, period_end=period_end, kon=kon,
+        value=round(value * factor, 6) if factor != 1 else value, unit=unit, evidence=sentence,
+        method="narrative", measure=rule["measure"], raw_value=raw, raw_unit=raw_unit, area=area,
+        confidence=0.6, period_type=period_type, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+    )
+
+
+_FOR_AREA = re.compile(r"(?<![\wåäö])(?:för|inom|under)\s+", re.I)
+
+
+def _sentence_area(sentence: str, start: int) -> str | None:
+    """The verksamhetsområde a key sentence is about: its first words (``Individ- och
+    familjeomsorgen prognostiserar …``), else the words after ``för``/``inom``/``under`` before the
+    amount (``Helårsprognosen för äldreomsorgen är -11,0 mnkr``)."""
+    words = sentence.split()
+    for n in range(1, min(5, len(words)) + 1):
+        lead = " ".join(words[:n]).rstrip(",:")
+        if is_area(lead):
+            return lead
+    for m in _FOR_AREA.finditer(sentence[:start]):
+        after = sentence[m.end():start].split()
+        for n in range(1, min(4, len(after)) + 1):
+            phrase = " ".join(after[:n]).rstrip(",:.")
+            if is_area(phrase):
+                return phrase
+    return None
+
+
+def _label(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
+# --------------------------------------------------------------------------- area lines
+
+_AREA_LINE = re.compile(
+    rf"^\s*[•·\-–]?\s*(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ ,.&/()-]{{1,60}}?)\s+"
+    rf"(?P<amount>(?:\+/-|±)\s?0(?:,0)?|[+{_MC}]\s?\d[\d ]*(?:,\d+)?)\s?(?P<unit>tkr|mnkr|mkr)\s*$",
+    re.I,
+)
+
+
+def _area_lines(text: str, page: int | None, ctx: DocContext, state: list[str]) -> list[Fact]:
+    out: list[Fact] = []
+    lines = text.split("\n")
+    recent: list[str] = []
+    for ln in lines:
+        line = ln.strip()
+        if line and not _AREA_LINE.match(line):
+            recent = (recent + [line])[-4:]
+            if re.search(r"avvikelse|prognos|kommentar|budget", line, re.I):
+                # the lines around the trigger: a sentence wrapped over lines ("… prognostiserar
+                # investeringar på 216,5 mnkr mot / budgeterade nivåer") is one context
+                state[0] = " ".join(recent)
+        m = _AREA_LINE.match(line)
+        context = state[0]
+        if not m or not context:
+            continue
+        amount = m.group("amount").replace(" ", "")
+        if amount.startswith(("+/-", "±")):
+            value = 0.0
+        else:
+            sign = -1 if amount[0] in MINUSES else 1
+            value = sign * float(amount.lstrip("+" + MINUSES).replace(",", "."))
+        mu = money_unit(m.group("unit"))
+        if mu is None:
+            continue
+        name = " ".join(m.group("name").split()).rstrip(" ,")
+        invest = has_word(context, "investering*")
+        year = ctx.year
+        out.append(Fact(
+            document=ctx.document, page=page, schema="ekonomi", label=name, column="",
+            scenario="avvikelse", year=year, period_end=f"{year:04d}-12-31" if year else None, kon=None,
+            value=round(value * mu.factor, 6), unit="tkr", evidence=line, method="narrative",
+            measure="investering" if invest else "budgetavvikelse", area=name,
+            raw_value=m.group("amount").strip(), raw_unit=m.group("unit"), confidence=0.6,
+            period_type="helar" if year else None, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+        ))
+    return out

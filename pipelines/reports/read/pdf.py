@@ -1,0 +1,272 @@
+"""Reading born-digital PDFs with pypdfium2: text per page, page kinds, and words with
+boxes (from character boxes) on pages that look like tables."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipelines.reports.model import Block, Document, ExtractionError, Line, Page, Word
+from pipelines.reports.read.icons import page_icons
+from pipelines.reports.read.layout import PDF_GAPS, make_line, words_to_cells
+from pipelines.reports.vocabulary import document_words
+
+# A page with fewer characters than this has no usable text layer (scan or charts only).
+MIN_TEXT_CHARS = 200
+_SPACE_CHARS = {" ", "\u00a0", "\u202f", "\u2009", "\t"}
+# a status column header on its own or at a line end: the page may hold a status table
+_STATUS_HEADER = re.compile(r"(?:^|\s)(?:Status|Bedömning|Måluppfyllelse|Uppdragets status)(?: och kommentar)?\s*$", re.M)
+_NUMBER_LINE = re.compile(r"\d[\d\s\u00a0\u202f,.%]*")
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    name = path.name
+    head = path.read_bytes()[:1024] if path.stat().st_size else b""
+    if not head:
+        raise ExtractionError(f"{name}: tom fil (empty file)")
+    if b"%PDF" not in head:
+        raise ExtractionError(f"{name}: inte en PDF (no %PDF header)")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        reason = str(exc).lower()
+        if "password" in reason:
+            raise ExtractionError(f"{name}: lösenordsskyddad PDF (password protected)") from None
+        raise ExtractionError(f"{name}: trasig PDF ({exc})") from None
+
+
+def _clean_page_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # U+FFFE / U+00AD mark a word broken at the line end: join the halves
+    text = re.sub(r"[\ufffe\u00ad]\s*\n\s*", "", text)
+    return text.replace("\ufffe", "").replace("\u00ad", "")
+
+
+def read_document(path: Path, name: str) -> Document:
+    """A PDF as a Document: every page's text and kind; the pages that look like tables are
+    the blocks the table finder reads."""
+    pages = read_pages(path)
+    blocks = [Block(p.lines, p.number) for p in pages if p.kind == "table"]
+    return Document(name, "pdf", pages, blocks, paged=True, words=document_words([p.text for p in pages]))
+
+
+def page_texts(path: Path) -> list[str]:
+    """Text of every page, soft hyphens removed and line ends normalised."""
+    return [p.text for p in read_pages(path, boxes=False)]
+
+
+def read_pages(path: Path, boxes: bool = True) -> list[Page]:
+    """Every page's text and kind; words with boxes on pages that look like tables."""
+    pdf = open_pdf(path)
+    pages: list[Page] = []
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            try:
+                text = _clean_page_text(textpage.get_text_range())
+                p = Page(i + 1, text, page.get_width(), page.get_height())
+                p.kind = classify_page(text)
+                if p.kind == "image" and len("".join(text.split())) >= 20:
+                    p.kind = "text"     # a title page: little text, but a text layer
+                p.has_image = _has_big_image(page, 8)
+                if boxes and p.kind in ("text", "table"):
+                    p.icons = page_icons(page)
+                if boxes and (p.kind == "table" or p.icons or (p.kind == "text" and _STATUS_HEADER.search(text))):
+                    p.lines = page_lines(textpage, p.height, p.number)
+            finally:
+                textpage.close()
+                page.close()
+            pages.append(p)
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(f"{path.name}: trasig PDF ({exc})") from None
+    finally:
+        pdf.close()
+    return pages
+
+
+def _has_big_image(page: pdfium.PdfPage, part: int = 3) -> bool:
+    """An image object covering 1/part of the page or more (a scan, a pasted table)."""
+    area = page.get_width() * page.get_height()
+    try:
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= area / part:
+                return True
+    except pdfium.PdfiumError:
+        return False
+    return False
+
+
+def classify_page(text: str) -> str:
+    """``image`` (no text layer), ``chart`` (axis ticks and data labels, numbers in the
+    picture), ``table`` (lines with several numbers), else ``text``."""
+    stripped = "".join(text.split())
+    if len(stripped) < MIN_TEXT_CHARS and not re.search(r"\d", stripped):
+        return "image"
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    numeric_only = [ln for ln in lines if _NUMBER_LINE.fullmatch(ln)]
+    if _has_axis(numeric_only) and len(stripped) < 600:
+        return "chart"
+    if len(stripped) < MIN_TEXT_CHARS and len(numeric_only) >= len(lines) / 2:
+        return "chart"
+    multi = 0
+    for ln in lines:
+        nums = re.findall(r"(?<![\w,])[-−–+]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?\s?%?", ln)
+        if len(nums) >= 2 or (nums and len(ln) < 60):
+            multi += 1
+    if multi >= 2:
+        return "table"
+    if len(stripped) < MIN_TEXT_CHARS:
+        return "image"
+    return "text"
+
+
+def _has_axis(numeric_lines: list[str]) -> bool:
+    """Five or more single numbers in an even progression (0, 1000, 2000 …): a chart axis."""
+    values: list[float] = []
+    for ln in numeric_lines:
+        t = ln.replace(" ", "").replace("\u00a0", "").replace(",", ".").rstrip("%")
+        try:
+            values.append(float(t))
+        except ValueError:
+            values = []
+            continue
+        if len(values) >= 5:
+            steps = {round(b - a, 6) for a, b in zip(values[-5:], values[-4:])}
+            if len(steps) == 1 and steps.pop() != 0:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- characters
+
+@dataclass
+class _Char:
+    ch: str
+    x0: float
+    x1: float
+    base: float      # baseline, top-down
+    fs: float
+    generated: bool
+
+
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
+    tp = textpage.raw
+    n = pdfium_c.FPDFText_CountChars(tp)
+    rect = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    out: list[_Char] = []
+    for i in range(n):
+        code = pdfium_c.FPDFText_GetUnicode(tp, i)
+        if code in (0x0D, 0x0A):
+            continue
+        ch = "\ufffe" if code == 0x02 else chr(code)   # PDFium marks a soft hyphen with 0x02
+        generated = bool(pdfium_c.FPDFText_IsGenerated(tp, i))
+        if generated and ch not in _SPACE_CHARS and ch not in ("\ufffe", "\u00ad"):
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
+        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        fs = pdfium_c.FPDFText_GetFontSize(tp, i) or 10.0
+        if generated and out:
+            # a generated space stands right after the character before it in the text
+            prev = out[-1]
+            out.append(_Char(ch, prev.x1 - 0.01, prev.x1 - 0.01, prev.base, prev.fs, True))
+            continue
+        out.append(_Char(ch, rect.left, rect.right, height - oy.value, fs, generated))
+    return out
+
+
+def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> list[Line]:  # noqa: C901
+    """Lines of cells from character boxes (top-down coordinates)."""
+    chars = _chars(textpage, height)   # generated spaces are PDFium's word breaks: keep them
+    if not chars:
+        return []
+    sizes = [c.fs for c in chars if not c.ch.isspace()]
+    body_fs = statistics.median(sizes) if sizes else 10.0
+    normal = [c for c in chars if c.fs >= 0.72 * body_fs or c.ch.isspace()]
+    small = [c for c in chars if c.fs < 0.72 * body_fs and not c.ch.isspace()]
+    groups = _group_lines(normal)
+    # small characters: their own line when they form one (footnote text), else superscripts
+    small_groups = _group_lines(small)
+    footnotes: dict[int, list[str]] = {}
+    for sg in small_groups:
+        text = "".join(c.ch for c in sorted(sg, key=lambda c: c.x0)).strip()
+        host = None
+        for gi, g in enumerate(groups):
+            base = statistics.median(c.base for c in g)
+            fs = max(c.fs for c in g)
+            if 0 <= base - sg[0].base <= 0.75 * fs and min(c.x0 for c in g) - fs <= sg[0].x0 <= max(c.x1 for c in g) + fs:
+                host = gi
+                break
+        if host is not None and len(text) <= 3:
+            footnotes.setdefault(host, []).append(text)
+        else:
+            groups.append(sg)
+    groups.sort(key=lambda g: statistics.median(c.base for c in g))
+    lines: list[Line] = []
+    for gi, g in enumerate(groups):
+        words = _words(g)
+        if not words:
+            continue
+        line = make_line(words_to_cells(words, PDF_GAPS), page_no, len(lines))
+        lines.append(line)
+    lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    for i, ln in enumerate(lines):
+        ln.margin = ln.top < 0.07 * height or ln.bottom > 0.93 * height
+        ln.index = i
+        ln.gap_above = ln.top - lines[i - 1].bottom if i else 99.0
+    return lines
+
+
+def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Characters sharing a baseline (within a third of the font size)."""
+    groups: list[list[_Char]] = []
+    for c in sorted(chars, key=lambda c: (c.base, c.x0)):
+        if groups:
+            g = groups[-1]
+            if abs(c.base - g[-1].base) <= 0.3 * max(c.fs, g[-1].fs):
+                g.append(c)
+                continue
+        groups.append([c])
+    return [g for g in groups if any(not c.ch.isspace() for c in g)]
+
+
+def _words(chars: list[_Char]) -> list[Word]:
+    chars = sorted(chars, key=lambda c: c.x0)
+    words: list[Word] = []
+    cur: list[_Char] = []
+
+    def flush() -> None:
+        if not cur:
+            return
+        text = "".join(c.ch for c in cur)
+        hyphen = "\ufffe" in text[-1:] or "\u00ad" in text[-1:]
+        text = text.replace("\ufffe", "").replace("\u00ad", "")
+        if text:
+            fs = max(c.fs for c in cur)
+            base = statistics.median(c.base for c in cur)
+            words.append(Word(text, cur[0].x0, cur[-1].x1, base - 0.8 * fs, base + 0.2 * fs, fs, hyphen))
+        cur.clear()
+
+    gen_space = False
+    for c in chars:
+        if c.ch in _SPACE_CHARS:
+            if c.generated:
+                gen_space = True     # PDFium's guess: a break only where there is a visible gap
+            else:
+                flush()
+            continue
+        gap = c.x0 - cur[-1].x1 if cur else 0.0
+        if cur and (gap > 0.2 * c.fs or (gen_space and gap > -0.05 * c.fs)):
+            flush()
+        gen_space = False
+        cur.append(c)
+    flush()
+    return words
