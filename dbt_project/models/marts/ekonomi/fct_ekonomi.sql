@@ -17,11 +17,7 @@ omraden as (
 )
 
 select
-    cast(a.fakta_id as varchar)                     as fakta_id,
-    cast(a.naturlig_nyckel as varchar)              as naturlig_nyckel,
-    cast(a.dokument_id as varchar)                  as dokument_id,
-    cast(a.kommun_kod as varchar)                   as kommun_kod,
-    cast(a.namnd_id as varchar)                     as namnd_id,
+    {{ fakta_nycklar('a') }},
     cast(a.verksamhetsomrade_nyckel as varchar)     as verksamhetsomrade_nyckel,
     cast(a.verksamhetsomrade_text as varchar)       as verksamhetsomrade_text,
     cast(o.standardomrade as varchar)               as standardomrade,
@@ -42,17 +38,8 @@ select
     cast(a.enhet_tryckt as varchar)                 as enhet_tryckt,
     cast(n.tecken_faktor as integer)                as tecken_faktor,
     cast(n.tecken_status as varchar)                as tecken_status,
-    cast(a.kontroll as varchar)                     as kontroll,
-    cast(a.kontroll_detalj as varchar)              as kontroll_detalj,
-    cast(a.sakerhet as double)                      as sakerhet,
-    cast(a.filnamn as varchar)                      as filnamn,
-    cast(a.sida as integer)                         as sida,
-    cast(a.kalltext as varchar)                     as kalltext,
-    cast(a.metod as varchar)                        as metod,
-    cast(a.tabell_id as varchar)                    as tabell_id,
-    cast(a.rad as integer)                          as rad,
-    cast(a.antal_rapporteringar as integer)         as antal_rapporteringar,
-    cast(a.antal_dokument as integer)               as antal_dokument
+    {{ harkomst('a', ['kontroll', 'kontroll_detalj', 'sakerhet', 'filnamn', 'sida', 'kalltext', 'metod',
+                      'tabell_id', 'rad', 'antal_rapporteringar', 'antal_dokument']) }}
 from aktuella as a
 inner join normaliserade as n using (fakta_id)
 left join omraden as o using (verksamhetsomrade_nyckel)

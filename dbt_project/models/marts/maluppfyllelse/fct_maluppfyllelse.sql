@@ -12,11 +12,7 @@ fakta as (
 )
 
 select
-    cast(a.naturlig_nyckel as varchar)              as naturlig_nyckel,
-    cast(a.fakta_id as varchar)                     as fakta_id,
-    cast(a.dokument_id as varchar)                  as dokument_id,
-    cast(a.kommun_kod as varchar)                   as kommun_kod,
-    cast(a.namnd_id as varchar)                     as namnd_id,
+    {{ fakta_nycklar('a') }},
     cast(a.typ as varchar)                          as typ,
     cast(a.mal as varchar)                          as mal,
     cast(a.indikator as varchar)                    as indikator,
@@ -33,13 +29,8 @@ select
     cast(a.status as varchar)                       as status,
     cast(a.status_kalla as varchar)                 as status_kalla,
     cast(a.status_tryckt as varchar)                as status_tryckt,
-    cast(a.kontroll as varchar)                     as kontroll,
-    cast(a.sakerhet as double)                      as sakerhet,
-    cast(f.filnamn as varchar)                      as filnamn,
-    cast(f.sida as integer)                         as sida,
-    cast(f.kalltext as varchar)                     as kalltext,
-    cast(f.metod as varchar)                        as metod,
-    cast(a.antal_fakta as integer)                  as antal_fakta,
-    cast(a.antal_rapporteringar as integer)         as antal_rapporteringar
+    {{ harkomst('a', ['kontroll', 'sakerhet']) }},
+    {{ harkomst('f', ['filnamn', 'sida', 'kalltext', 'metod']) }},
+    {{ harkomst('a', ['antal_fakta', 'antal_rapporteringar']) }}
 from aktuella as a
 inner join fakta as f using (fakta_id)

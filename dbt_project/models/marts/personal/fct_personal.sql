@@ -8,11 +8,7 @@ with aktuella as (
 )
 
 select
-    cast(fakta_id as varchar)                       as fakta_id,
-    cast(naturlig_nyckel as varchar)                as naturlig_nyckel,
-    cast(dokument_id as varchar)                    as dokument_id,
-    cast(kommun_kod as varchar)                     as kommun_kod,
-    cast(namnd_id as varchar)                       as namnd_id,
+    {{ fakta_nycklar(none) }},
     cast(verksamhetsomrade_nyckel as varchar)       as verksamhetsomrade_nyckel,
     cast(matt as varchar)                           as matt,
     cast(etikett as varchar)                        as etikett,
@@ -27,13 +23,6 @@ select
     cast(varde as double)                           as varde,
     cast(varde_tryckt as varchar)                   as varde_tryckt,
     cast(enhet as varchar)                          as enhet,
-    cast(kontroll as varchar)                       as kontroll,
-    cast(sakerhet as double)                        as sakerhet,
-    cast(filnamn as varchar)                        as filnamn,
-    cast(sida as integer)                           as sida,
-    cast(kalltext as varchar)                       as kalltext,
-    cast(metod as varchar)                          as metod,
-    cast(tabell_id as varchar)                      as tabell_id,
-    cast(antal_rapporteringar as integer)           as antal_rapporteringar,
-    cast(antal_dokument as integer)                 as antal_dokument
+    {{ harkomst(none, ['kontroll', 'sakerhet', 'filnamn', 'sida', 'kalltext', 'metod', 'tabell_id',
+                       'antal_rapporteringar', 'antal_dokument']) }}
 from aktuella

@@ -12,11 +12,7 @@ omraden as (
 )
 
 select
-    cast(a.fakta_id as varchar)                     as fakta_id,
-    cast(a.naturlig_nyckel as varchar)              as naturlig_nyckel,
-    cast(a.dokument_id as varchar)                  as dokument_id,
-    cast(a.kommun_kod as varchar)                   as kommun_kod,
-    cast(a.namnd_id as varchar)                     as namnd_id,
+    {{ fakta_nycklar('a') }},
     cast(a.verksamhetsomrade_nyckel as varchar)     as verksamhetsomrade_nyckel,
     cast(a.verksamhetsomrade_text as varchar)       as verksamhetsomrade_text,
     cast(o.standardomrade as varchar)               as standardomrade,
@@ -33,14 +29,7 @@ select
     cast(a.varde as double)                         as varde,
     cast(a.varde_tryckt as varchar)                 as varde_tryckt,
     cast(a.enhet as varchar)                        as enhet,
-    cast(a.kontroll as varchar)                     as kontroll,
-    cast(a.sakerhet as double)                      as sakerhet,
-    cast(a.filnamn as varchar)                      as filnamn,
-    cast(a.sida as integer)                         as sida,
-    cast(a.kalltext as varchar)                     as kalltext,
-    cast(a.metod as varchar)                        as metod,
-    cast(a.tabell_id as varchar)                    as tabell_id,
-    cast(a.antal_rapporteringar as integer)         as antal_rapporteringar,
-    cast(a.antal_dokument as integer)               as antal_dokument
+    {{ harkomst('a', ['kontroll', 'sakerhet', 'filnamn', 'sida', 'kalltext', 'metod', 'tabell_id',
+                      'antal_rapporteringar', 'antal_dokument']) }}
 from aktuella as a
 left join omraden as o using (verksamhetsomrade_nyckel)
