@@ -125,13 +125,17 @@ def find_tables(line: str) -> list[Table]:
         shapes = {re.sub(_YEAR, "", c).lower() for c in columns}
         if len(columns) < 2 or len(shapes) != 1 or len({c[:4] for c in columns}) != len(columns):
             continue
-        tokens = line[m.end():].split()
-        rows = _rows(_pairs(tokens, 0), len(columns), tokens)
+        spans = [t.span() for t in re.finditer(r"\S+", line[m.end():])]
+        tokens = [line[m.end() + a:m.end() + b] for a, b in spans]
+        pairs = _pairs(tokens, 0)
+        rows = _rows(pairs, len(columns), tokens)
         if not rows:
             continue
+        used = min(len(pairs) // len(columns), _MAX_ROWS) * len(columns)
+        end = m.end() + spans[pairs[used - 1][3] - 1][1]
         before = line[max(0, m.start() - 300):m.start()].strip()
         pieces = re.split(r"(?<=[.:])\s+", before)
         caption = pieces[-1][-160:] if pieces and pieces[-1] else (pieces[-2][-160:] if len(pieces) > 1 else "")
         out.append(Table(page=None, columns=[Column(i, 0, 0, header=c) for i, c in enumerate(columns)],
-                         rows=rows, caption=[caption], source="flat"))
+                         rows=rows, caption=[caption], source="flat", top=m.start(), bottom=end))
     return out

@@ -49,3 +49,39 @@ def joins(a: str, b: str, words: frozenset[str] = frozenset()) -> bool:
             norm(a).strip(".,") in vocab and norm(b).strip(".,:;()") in vocab):
         return True
     return False
+
+
+def stub_end(texts: list[str]) -> int:
+    """Where labels printed before their header start: after the last unit word (``Tkr``)."""
+    start = 0
+    for i, t in enumerate(texts):
+        if norm(t).strip("():") in ("tkr", "mnkr", "belopp i tkr"):
+            start = i + 1
+    return start
+
+
+def split_labels(texts: list[str], words: frozenset[str] = frozenset(), after_stub: bool = True) -> list[str]:
+    """Labels run together (``Central, administr ation Politisk verksamh et …``), after the
+    stub (``Tkr``) when there is one: broken words joined when the whole word is known, then
+    split before each capitalised word."""
+    start = stub_end(texts) if after_stub else 0
+    joined: list[str] = []
+    for w in texts[start:]:
+        if joined and (joins(joined[-1], w, words) or (w[:1].islower() and joined[-1][-1:].isalpha()
+                                                        and joins_chain(joined[-1], w, words))):
+            joined[-1] = joined[-1] + w
+        else:
+            joined.append(w)
+    labels: list[list[str]] = []
+    for w in joined:
+        if w[:1].isupper() or not labels:
+            labels.append([w])
+        else:
+            labels[-1].append(w)
+    return [join_fragments([" ".join(ws)], words) for ws in labels]
+
+
+def joins_chain(a: str, b: str, words: frozenset[str]) -> bool:
+    """``Arbetsma`` + ``rknadsins`` (+ ``atser``): a prefix of a known word continues."""
+    joined = norm(a + b)
+    return any(w.startswith(joined) and len(w) > len(joined) for w in words if len(w) >= len(joined) + 2)

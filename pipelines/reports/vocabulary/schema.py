@@ -21,7 +21,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "columns.yml": {
         "scenarios": "entries:scenario,words", "skip_columns": "words", "count_columns": "words", "row_scenarios": "map",
-        "no_value_words": "words",
+        "no_value_words": "words", "header_words": "words", "group_words": "words",
+        "text_end_words": "words", "stub_words": "words",
     },
     "documents.yml": {
         "document_types": "entries:type,words", "in_year_types": "words", "namnd_patterns": "words",
