@@ -124,6 +124,42 @@ class Settings:
             d.mkdir(parents=True, exist_ok=True)
 
 
+EXECUTORS = ("in_process", "multiprocess", "k8s", "celery")
+
+
+def workers() -> int:
+    """Processes extracting documents side by side (``KOMMUNLAGER_WORKERS``, default: the
+    cores this process may use). 1 extracts in the run's own process."""
+    value = os.environ.get("KOMMUNLAGER_WORKERS", "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ValueError(f"KOMMUNLAGER_WORKERS={value!r}: expected a whole number ≥ 1")
+        return int(value)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def batch_size() -> int:
+    """Most documents one extraction run covers (``KOMMUNLAGER_BATCH_SIZE``, default 500):
+    the sensor and the schedule split what waits into runs of at most this many, so on a
+    cluster several runs can extract side by side and one failed run retries only its part."""
+    value = os.environ.get("KOMMUNLAGER_BATCH_SIZE", "").strip() or "500"
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"KOMMUNLAGER_BATCH_SIZE={value!r}: expected a whole number ≥ 1")
+    return int(value)
+
+
+def executor_name() -> str:
+    """How runs execute their steps (``KOMMUNLAGER_EXECUTOR``): in_process (default: tests,
+    `kommunlager run`), multiprocess (one machine), k8s or celery (a cluster)."""
+    value = os.environ.get("KOMMUNLAGER_EXECUTOR", "").strip().lower() or "in_process"
+    if value not in EXECUTORS:
+        raise ValueError(f"KOMMUNLAGER_EXECUTOR={value!r}: expected one of {', '.join(EXECUTORS)}")
+    return value
+
+
 DAGSTER_YAML = """\
 # Written by kommunlager (pipelines/config.py). Safe to edit; it is not overwritten.
 telemetry:
