@@ -123,7 +123,12 @@ def inkorg_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
 
 
 def _night(context: dg.ScheduleEvaluationContext) -> str:
-    return context.scheduled_execution_time.isoformat() if context.scheduled_execution_time else "manuell"
+    try:
+        return context.scheduled_execution_time.isoformat()
+    except Exception:  # noqa: BLE001 - evaluated by hand (no tick): the night is today
+        from datetime import date
+
+        return date.today().isoformat()
 
 
 @dg.schedule(
