@@ -102,7 +102,7 @@ def _facts_with_faults(n_docs: int = 4) -> pa.Table:
                 "dokument_id": doc, "document": f"rapport{d}.pdf", "schema": "ekonomi", "scenario": "utfall",
                 "unit": "tkr", "value": value * (1 + d), "raw_value": f"{value:g}".replace(".", ","),
                 "raw_unit": "tkr", "year": 2026 if r != 4 or d % 2 else 1850, "page": 1 if r != 5 else None,
-                "method": "table", "table_id": "t1", "row": 3 if r < 4 else r, "col": r, "kon": "T", "check": "ok",
+                "method": "table", "table_id": "t1", "row": 3 if r < 4 else r, "col": r, "kon": "T", "check": "fel" if (d, r) == (3, 0) else "ok",
                 "evidence": f"Rad {r}: {value:g}" + (" kontakt anna.svensson@kommun.se" if d == 1 and r == 2 else ""),
                 "label": "Individ- och familjeomsorg", "period_end": "2026-04-30",
             })
@@ -225,3 +225,36 @@ def test_the_definitions_take_their_executor_from_the_environment(monkeypatch: p
     monkeypatch.setenv("KOMMUNLAGER_EXECUTOR", "spark")
     with pytest.raises(ValueError, match="KOMMUNLAGER_EXECUTOR='spark'"):
         definitions.executor()
+
+
+def test_raw_checks_by_document_batches_match_the_whole_table(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    from pipelines.assets import quality
+    from pipelines.config import Settings
+    from pipelines.quality.gx_runner import load_suites, run_suite
+    from pipelines.quality.quarantine import KARANTAN_SCHEMA
+    from pipelines.warehouse.build import build_path
+
+    settings = Settings.from_env()
+    path = build_path(settings, "scale-test")
+    path.parent.mkdir(parents=True)
+    facts = _facts_with_faults()
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw")
+    for name, table in (("rapport_fakta", facts), ("karantan", KARANTAN_SCHEMA.empty_table())):
+        con.register("_t", table)
+        con.execute(f"create table raw.{name} as select * from _t")
+        con.unregister("_t")
+    con.close()
+    monkeypatch.setattr(quality, "CHUNK_ROWS", 12)     # two batches of two documents
+    warehouse = quality._Warehouse(settings, "scale-test")
+    try:
+        for suite in (s for s in load_suites() if s.table == "raw.rapport_fakta"):
+            assert len(warehouse.document_batches(suite.table, "dokument_id")) == 2
+            whole = quality.check_result(suite, run_suite(suite, warehouse.frame(suite), warehouse.context()))
+            batched = quality.check_result(suite, warehouse.result(suite))
+            assert not whole.passed
+            assert batched.metadata == whole.metadata and batched.passed == whole.passed, suite.name
+    finally:
+        warehouse.close()
