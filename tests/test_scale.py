@@ -66,8 +66,10 @@ def test_parallel_extraction_gives_the_same_raw_layer_as_serial(tmp_path: Path, 
     """The marts are built from the raw tables alone (dbt is deterministic on them): the same
     inbox extracted serially (1 worker) and in parallel (2 processes) gives the same facts,
     fact ids and documents, and one run materializes every partition with its own metadata."""
+    from pipelines.assets import extraction
     from pipelines.config import Settings
 
+    monkeypatch.setattr(extraction, "MIN_POOL_DOCUMENTS", 2)   # a pool even for the three samples
     monkeypatch.setenv("KOLADA_OFFLINE", "1")
     monkeypatch.delenv("KOMMUNLAGER_REPORT_SOURCES", raising=False)
     raws = {}
@@ -84,6 +86,8 @@ def test_parallel_extraction_gives_the_same_raw_layer_as_serial(tmp_path: Path, 
             assert len({e.partition for e in events}) == len(names) == 3
             assert instance.get_materialized_partitions(dg.AssetKey("rapport_fakta")) == {e.partition for e in events}
             assert all(e.metadata["status"].value == "laddad" and e.metadata["fakta"].value > 0 for e in events)
+            logs = [entry.user_message for entry in instance.all_logs(result.run_id)]
+            assert f"3 dokument, {workers} processer" in logs
         raws[workers] = _raw(Settings.from_env())
     assert raws[1]["rapport_fakta"], "the samples give facts"
     assert raws[1] == raws[2]

@@ -83,11 +83,17 @@ Progress = Callable[[int, int, str], None]
 progress_hook: Progress | None = None
 
 
+# Fewer documents than this are extracted in the run's own process: starting a pool of
+# fresh interpreters (importing the extractor) costs about a second, more than a few small
+# documents take (the sensor's usual run is one or two new files).
+MIN_POOL_DOCUMENTS = 8
+
+
 def extract_many(settings: Settings, keys: list[str], workers: int) -> Iterator[Outcome]:
     """Outcomes of ``extract_one`` for every key, as documents finish (any order)."""
     total = len(keys)
     workers = max(1, min(workers, total))
-    if workers == 1:
+    if workers == 1 or total < MIN_POOL_DOCUMENTS:
         outcomes: Iterator[Outcome] = (extract_one(settings, sha) for sha in keys)
     else:
         outcomes = _pooled(settings, keys, workers)

@@ -5,6 +5,7 @@ import warnings
 
 import dagster as dg
 
+from pipelines.assets import extraction
 from pipelines.assets.extraction import extract_many
 from pipelines.config import Settings, workers
 from pipelines.reports.extract import EXTRACTOR_VERSION
@@ -66,7 +67,7 @@ def rapport_fakta(context: dg.AssetExecutionContext):
     not be extracted at all is not materialized, and the run fails after the others."""
     settings = Settings.from_env()
     keys = list(context.partition_keys)
-    n_workers = min(workers(), len(keys))
+    n_workers = min(workers(), len(keys)) if len(keys) >= extraction.MIN_POOL_DOCUMENTS else 1
     if len(keys) > 1:
         context.log.info(f"{len(keys)} dokument, {n_workers} processer")
     failed = []
