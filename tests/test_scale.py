@@ -262,3 +262,20 @@ def test_raw_checks_by_document_batches_match_the_whole_table(data_dir: Path, mo
             assert batched.metadata == whole.metadata and batched.passed == whole.passed, suite.name
     finally:
         warehouse.close()
+
+
+def test_a_document_that_cannot_be_extracted_is_one_line_and_the_others_load(data_dir: Path) -> None:
+    from pipelines.assets.extraction import extract_many
+    from pipelines.config import Settings
+    from pipelines.lib.files import write_json
+    from pipelines.reports.intake.inbox import intake
+
+    _drop_samples(data_dir)
+    settings = Settings.from_env()
+    found = intake(settings)
+    gone = "f" * 64          # registered, but its bytes are not in the lake
+    write_json(settings.lake_dir / "inkorg" / f"{gone}--0.json",
+               {"sha256": gone, "filnamn": "borta.pdf", "sokvag": str(data_dir / "borta.pdf"), "storlek": 10})
+    outcomes = {o.sha256: o for o in extract_many(settings, [*found.document_ids, gone], workers=1)}
+    assert outcomes[gone].filnamn == "borta.pdf" and "filen saknas i lake/filer" in outcomes[gone].error
+    assert all(o.error is None and o.metadata["status"] == "laddad" for k, o in outcomes.items() if k != gone)
