@@ -1,4 +1,4 @@
-"""The `kommunlager` command line (SPEC: run, extract, kolada fetch, sql).
+"""The `kommunlager` command line (SPEC: run, extract, kolada fetch, sql, export).
 
 Expected failures print one line on stderr and exit non-zero; no tracebacks.
 Exit codes: 0 ok; 1 failed (nothing published / bad argument / network); 2 done, but some
@@ -232,24 +232,60 @@ def cmd_kolada_import(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
+def _open_warehouse():
+    """The analysts' read-only connection to the published warehouse (the one place it is
+    opened for `sql` and `export`)."""
+    from pipelines.warehouse.publish import connect_readonly
+
+    return connect_readonly(Settings.from_env())
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
+    """A query's result on stdout (table, csv, csv-sv, json) or in --out (csv-sv, parquet),
+    written by this code from the result; without a query, an interactive prompt."""
     import duckdb
 
-    from pipelines.warehouse.publish import WarehouseMissing, connect_readonly
+    from pipelines.export.files import format_table, write_csv_sv, write_parquet
+    from pipelines.warehouse.publish import WarehouseMissing
 
+    out = Path(args.out) if args.out else None
+    if args.format == "parquet" and out is None:
+        raise UsageError("--format parquet needs --out FILE.parquet")
+    if out is not None and args.format not in ("csv-sv", "parquet"):
+        raise UsageError(f"--out {args.out}: use --format csv-sv or parquet with --out")
+    if out is not None and not out.parent.is_dir():
+        raise UsageError(f"--out {args.out}: katalogen {out.parent} finns inte (no such directory)")
     try:
-        con = connect_readonly(Settings.from_env())
+        con = _open_warehouse()
     except WarehouseMissing as exc:
         return _fail(str(exc))
     try:
-        cursor = con.execute(args.query)
-        columns = [d[0] for d in cursor.description or []]
-        rows = cursor.fetchall()
-    except duckdb.Error as exc:
-        return _fail(f"sql: {str(exc).splitlines()[0]}")
+        if args.query is None:
+            from pipelines.export.prompt import run_prompt
+
+            history = Settings.from_env().data_dir / ".sql_history"
+            return EXIT_FAILED if run_prompt(con, history=history) and not sys.stdin.isatty() else EXIT_OK
+        try:
+            cursor = con.execute(args.query)
+            if args.format == "parquet":
+                try:
+                    write_parquet(cursor, out)
+                except OSError as exc:
+                    raise UsageError(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})") from None
+                print(f"kommunlager: {out}", file=sys.stderr)
+                return EXIT_OK
+            columns = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchall()
+        except duckdb.Error as exc:
+            return _fail(f"sql: {str(exc).splitlines()[0]}")
     finally:
         con.close()
-    if args.format == "csv":
+    if args.format == "csv-sv":
+        try:
+            write_csv_sv(columns, rows, out if out is not None else sys.stdout)
+        except OSError as exc:
+            raise UsageError(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})") from None
+    elif args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
@@ -257,13 +293,33 @@ def cmd_sql(args: argparse.Namespace) -> int:
         for row in rows:
             sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
     else:
-        widths = [max([len(str(c))] + [len(str(r[i])) for r in rows]) for i, c in enumerate(columns)]
-        fmt = " | ".join(f"{{:{w}}}" for w in widths)
-        print(fmt.format(*columns))
-        print("-+-".join("-" * w for w in widths))
-        for row in rows:
-            print(fmt.format(*["" if v is None else str(v) for v in row]))
-        print(f"({len(rows)} rader)")
+        print(format_table(columns, rows))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The Excel workbook of the analyst answers (pipelines/export/workbook.py)."""
+    from pipelines.export.workbook import ExportError, write_workbook
+    from pipelines.warehouse.publish import WarehouseMissing
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"--out {args.out}: expected a file ending in .xlsx")
+    if not out.parent.is_dir():
+        raise UsageError(f"--out {args.out}: katalogen {out.parent} finns inte (no such directory)")
+    try:
+        con = _open_warehouse()
+    except WarehouseMissing as exc:
+        return _fail(str(exc))
+    try:
+        summary = write_workbook(con, out, kommun=args.kommun, namnd=args.namnd)
+    except ExportError as exc:
+        return _fail(f"export: {exc}")
+    except OSError as exc:
+        return _fail(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})")
+    finally:
+        con.close()
+    print(f"kommunlager: {out}: " + ", ".join(f"{blad} {n}" for blad, n in summary.items()), file=sys.stderr)
     return EXIT_OK
 
 
@@ -294,10 +350,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", help="PATH ending in .parquet, .csv or .jsonl (default: JSON Lines on stdout)")
     imp.set_defaults(func=cmd_kolada_import)
 
-    sql = sub.add_parser("sql", help="query the published warehouse (read-only)")
-    sql.add_argument("query")
-    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sql = sub.add_parser("sql", help="query the published warehouse (read-only); no query: a prompt")
+    sql.add_argument("query", nargs="?", help="one SQL statement (omit for an interactive prompt)")
+    sql.add_argument("--format", choices=["table", "csv", "csv-sv", "json", "parquet"], default="table",
+                     help="csv-sv: ';', decimal comma, UTF-8 with BOM (Swedish Excel); parquet needs --out")
+    sql.add_argument("--out", help="write the result to this file (csv-sv or parquet)")
     sql.set_defaults(func=cmd_sql)
+
+    export = sub.add_parser("export", help="an Excel workbook of the analyst answers, with charts and sources")
+    export.add_argument("--out", required=True, help="FILE.xlsx")
+    export.add_argument("--kommun", help="only this kommun (4-digit kod)")
+    export.add_argument("--namnd", help="only this nämnd (its name, case-insensitive)")
+    export.set_defaults(func=cmd_export)
     return parser
 
 
