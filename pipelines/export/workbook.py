@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipelines.export.sheets import (DATUM, EKONOMI_KALLOR, FAKTA_KALLOR, HELTAL, PROCENT, SANT, SHEETS, TAL, TKR,
@@ -140,7 +141,7 @@ def _write_sheet(con, wb: Workbook, sheet: Sheet, villkor: str, params: list, ka
                 first = first or line
             if first:
                 cell = ws.cell(row=r, column=len(sheet.columns) + 1, value=f"Källor rad {first}")
-                cell.hyperlink = f"#'{KALLOR}'!A{first}"
+                cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{KALLOR}'!A{first}")
                 cell.font = Font(color="0563C1", underline="single")
     _finish(ws, len(headers), len(rows), widths)
     if rows and sheet.chart:

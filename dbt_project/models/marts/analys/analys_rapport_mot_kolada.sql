@@ -40,7 +40,7 @@ kolada_ar as (
     inner join kolada as k
         on k.kpi_id = r.kpi_id and k.kommun_kod = r.kommun_kod and k.kon = r.kon and k.ar <= year(r.period_slut)
     group by all
-)
+),
 
 -- the municipality's population (Kolada N01951, 31 December) for the report's year, or the
 -- latest year before it: the denominator of Kolada's kr/inv
