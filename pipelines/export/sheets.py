@@ -55,7 +55,7 @@ _BUDGET_KEYS = "kommun_kod, namnd_id, verksamhetsomrade_nyckel, post, period_slu
 SHEETS = [
     Sheet(
         "Avvikelse senaste", "Budgetavvikelse per verksamhetsområde, varje nämnds senaste period",
-        f"""select namnd || ': ' || verksamhetsomrade as etikett, *, {_BUDGET_KEYS}
+        f"""select namnd || ': ' || verksamhetsomrade as etikett, *
             from analys_budgetavvikelse_senaste
             where huvudpost and verksamhetsomrade_nyckel <> '(hela nämnden)' {{villkor}}
             order by kommun_namn, namnd, standardomrade, verksamhetsomrade""",
@@ -65,7 +65,7 @@ SHEETS = [
     ),
     Sheet(
         "Avvikelse över tid", "Budgetavvikelse per verksamhetsområde över tertial och år",
-        f"""select namnd || ': ' || verksamhetsomrade as etikett, *, {_BUDGET_KEYS}
+        f"""select namnd || ': ' || verksamhetsomrade as etikett, *
             from analys_budgetavvikelse
             where huvudpost and namnd_id is not null {{villkor}}
             order by kommun_namn, namnd, standardomrade, verksamhetsomrade, period_slut""",
