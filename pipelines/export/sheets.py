@@ -50,14 +50,13 @@ _BUDGET_COLUMNS = [
     ("avvikelse_beraknad", "Avvikelse beräknad", SANT), ("budget_helar_tkr", "Budget helår tkr", TKR),
     ("prognos_helar_tkr", "Prognos helår tkr", TKR), ("avvikelse_prognos_tkr", "Avvikelse prognos tkr", TKR),
 ]
-_BUDGET_KEYS = "kommun_kod, namnd_id, verksamhetsomrade_nyckel, post, period_slut"
 
 SHEETS = [
     Sheet(
         "Avvikelse senaste", "Budgetavvikelse per verksamhetsområde, varje nämnds senaste period",
-        f"""select namnd || ': ' || verksamhetsomrade as etikett, *
+        """select namnd || ': ' || verksamhetsomrade as etikett, *
             from analys_budgetavvikelse_senaste
-            where huvudpost and verksamhetsomrade_nyckel <> '(hela nämnden)' {{villkor}}
+            where huvudpost and verksamhetsomrade_nyckel <> '(hela nämnden)' {villkor}
             order by kommun_namn, namnd, standardomrade, verksamhetsomrade""",
         [("etikett", "Nämnd: område", TEXT)] + _BUDGET_COLUMNS, "ekonomi",
         "Avvikelse positiv = bättre än budget. Posten är den nämnden redovisar per område (huvudpost).",
@@ -65,9 +64,9 @@ SHEETS = [
     ),
     Sheet(
         "Avvikelse över tid", "Budgetavvikelse per verksamhetsområde över tertial och år",
-        f"""select namnd || ': ' || verksamhetsomrade as etikett, *
+        """select namnd || ': ' || verksamhetsomrade as etikett, *
             from analys_budgetavvikelse
-            where huvudpost and namnd_id is not null {{villkor}}
+            where huvudpost and namnd_id is not null {villkor}
             order by kommun_namn, namnd, standardomrade, verksamhetsomrade, period_slut""",
         [("etikett", "Nämnd: område", TEXT)] + _BUDGET_COLUMNS, "ekonomi",
         "Utfall ackumulerat från årets början; prognos och budget för helåret som de såg ut vid perioden.",
