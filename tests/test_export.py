@@ -115,7 +115,7 @@ def test_the_workbook_answers_equal_the_marts(lager: ByggtLager, arbetsbok) -> N
         "order by kommun_namn, namnd, standardomrade, verksamhetsomrade")
     got = [r[:4] + (r[4].date(),) + r[5:] for r in _data(ws, 11)]
     assert got == expected and counts["Avvikelse senaste"] == len(expected) >= 5
-    assert ws.freeze_panes == "A4" and ws.auto_filter.ref == f"A3:O{3 + len(expected)}"
+    assert ws.freeze_panes == "A4" and ws.auto_filter.ref == f"A3:P{3 + len(expected)}"
     assert ws["I4"].number_format == "#,##0" and ws["E4"].number_format == "yyyy-mm-dd"
     [chart] = ws._charts
     assert chart.tagname == "barChart"

@@ -174,6 +174,7 @@ def _chart(wb: Workbook, ws: Worksheet, sheet: Sheet, rows: list[dict]) -> None:
     else:
         chart = _line_chart(wb, sheet, rows, spec)
     chart.title = spec["titel"]
+    chart.x_axis.delete = chart.y_axis.delete = False   # openpyxl 3.1 hides the axes otherwise
     chart.height, chart.width = 9 + min(len(rows), 40) * 0.25, 22
     ws.add_chart(chart, anchor)
 
