@@ -104,9 +104,11 @@ SHEETS = [
     ),
     Sheet(
         "Rapport mot Kolada", "Rapportens siffror bredvid Kolada",
-        """select * from analys_rapport_mot_kolada where true {villkor}
-           order by kommun_namn, namnd_id, kpi_id, period_slut, fakta_id""",
-        [("kommun_namn", "Kommun", TEXT), ("namnd_id", "Nämnd", TEXT), ("matt", "Mått", TEXT),
+        """select * from (select r.*, n.namnd from analys_rapport_mot_kolada as r
+                             left join dim_namnd as n using (namnd_id))
+           where true {villkor}
+           order by kommun_namn, namnd, kpi_id, period_slut, fakta_id""",
+        [("kommun_namn", "Kommun", TEXT), ("namnd", "Nämnd", TEXT), ("matt", "Mått", TEXT),
          ("standardomrade", "Standardområde", TEXT), ("period_slut", "Period", DATUM), ("kon", "Kön", TEXT),
          ("rapport_varde", "Rapporten", TAL), ("rapport_enhet", "Enhet", TEXT), ("kpi_id", "KPI", TEXT),
          ("kpi_titel", "Nyckeltal", TEXT), ("jamforbarhet", "Jämförbarhet", TEXT), ("kolada_ar", "Kolada-år", HELTAL),
@@ -117,12 +119,14 @@ SHEETS = [
     ),
     Sheet(
         "Dokument", "Inlästa dokument och deras status",
-        """select d.*, k.namn as kommun_namn from dim_dokument as d
-           left join dim_kommun as k using (kommun_kod) where true {villkor}
-           order by d.rapportperiod nulls last, d.filnamn""",
+        """select * from (select d.*, k.namn as kommun_namn, e.filnamn as ersatt_av_fil from dim_dokument as d
+                             left join dim_kommun as k using (kommun_kod)
+                             left join dim_dokument as e on e.dokument_id = d.ersatt_av)
+           where true {villkor}
+           order by rapportperiod nulls last, filnamn""",
         [("filnamn", "Fil", TEXT), ("status", "Status", TEXT), ("orsak", "Orsak", TEXT),
          ("kommun_namn", "Kommun", TEXT), ("namnd", "Nämnd", TEXT), ("dokumenttyp", "Dokumenttyp", TEXT),
-         ("rapportperiod", "Rapportperiod", DATUM), ("ersatt_av", "Ersatt av", TEXT),
+         ("rapportperiod", "Rapportperiod", DATUM), ("ersatt_av_fil", "Ersatt av", TEXT),
          ("antal_fakta", "Antal siffror", HELTAL), ("sidor", "Sidor", HELTAL)],
         "",
         "Status laddad, avvisad (trasig fil) eller dubblett; Ersatt av = en nyare version av samma rapport.",
