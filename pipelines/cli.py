@@ -266,14 +266,17 @@ def cmd_sql(args: argparse.Namespace) -> int:
             history = Settings.from_env().data_dir / ".sql_history"
             return EXIT_FAILED if run_prompt(con, history=history) and not sys.stdin.isatty() else EXIT_OK
         try:
-            cursor = con.execute(args.query)
             if args.format == "parquet":
+                relation = con.sql(args.query)
+                if relation is None:
+                    raise UsageError("--format parquet: the statement returns no rows to write")
                 try:
-                    write_parquet(cursor, out)
+                    write_parquet(relation, out)
                 except OSError as exc:
                     raise UsageError(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})") from None
                 print(f"kommunlager: {out}", file=sys.stderr)
                 return EXIT_OK
+            cursor = con.execute(args.query)
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchall()
         except duckdb.Error as exc:

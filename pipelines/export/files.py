@@ -52,12 +52,12 @@ def _write(columns: list[str], rows: list[tuple], fh: IO[str]) -> None:
         writer.writerow([_sv(v) for v in row])
 
 
-def write_parquet(result: Any, path: Path) -> None:
-    """The DuckDB result's Arrow table (its own column types) as parquet, written by pyarrow."""
+def write_parquet(relation: Any, path: Path) -> None:
+    """A DuckDB relation's Arrow table (its own column types) as parquet, written by
+    pyarrow in this process (never a COPY on the analysts' connection)."""
     import pyarrow.parquet as pq
 
-    table = result.to_arrow_table() if hasattr(result, "to_arrow_table") else result
-    pq.write_table(table, path)
+    pq.write_table(relation.to_arrow_table(), path)
 
 
 def format_table(columns: list[str], rows: list[tuple]) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -169,6 +170,8 @@ def _chart(wb: Workbook, ws: Worksheet, sheet: Sheet, rows: list[dict]) -> None:
             c = _col(sheet, name)
             chart.add_data(Reference(ws, min_col=c, min_row=HEADER_ROW, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=_col(sheet, spec["kategori"]), min_row=first, max_row=last))
+        for series in chart.series:  # text labels: a string reference (openpyxl writes a numeric one)
+            series.cat = AxDataSource(strRef=StrRef(f=series.cat.numRef.f))
         chart.y_axis.number_format = FORMATS[TKR] if sheet.columns[_col(sheet, spec["serier"][0]) - 1][2] == TKR \
             else FORMATS[PROCENT]
     else:
