@@ -263,7 +263,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
         if args.query is None:
             from pipelines.export.prompt import run_prompt
 
-            history = Settings.from_env().data_dir / ".sql_history"
+            # the prompt's history lives with the user, not beside the warehouse
+            history = Path(os.environ.get("KOMMUNLAGER_SQL_HISTORY", Path.home() / ".kommunlager_sql_history"))
             return EXIT_FAILED if run_prompt(con, history=history) and not sys.stdin.isatty() else EXIT_OK
         try:
             if args.format == "parquet":
