@@ -303,6 +303,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """The Excel workbook of the analyst answers (pipelines/export/workbook.py)."""
+    import duckdb
+
     from pipelines.export.workbook import ExportError, write_workbook
     from pipelines.warehouse.publish import WarehouseMissing
 
@@ -319,6 +321,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         summary = write_workbook(con, out, kommun=args.kommun, namnd=args.namnd)
     except ExportError as exc:
         return _fail(f"export: {exc}")
+    except duckdb.Error as exc:  # e.g. a warehouse published before the marts existed
+        return _fail(f"export: {str(exc).splitlines()[0]} (run 'kommunlager run' to rebuild the warehouse)")
     except OSError as exc:
         return _fail(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})")
     finally:
