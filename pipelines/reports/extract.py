@@ -77,7 +77,8 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     if not info.kommun_kod:
         info.varningar.append("kommun okänd (lägg filen i inkorgens mapp med kommunkod)")
     ctx = DocContext(document=doc.name, period=meta.period, doc_type=meta.dokumenttyp, kommun_kod=meta.kommun_kod,
-                     namnd=meta.namnd, money=document_money(tables))
+                     namnd=meta.namnd, plan_year=meta.plan_year, forward=meta.forward,
+                     money=document_money(tables))
     tables = stitch(tables)
     ctx.areas = document_areas(tables)
     facts: list[Fact] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.reports.model import DocContext, Unit
+from pipelines.reports.model import DocContext, Period, Unit
 from pipelines.reports.parse.periods import month_number, read_period
 from pipelines.reports.parse.units import money_unit
 from pipelines.reports.tables.model import Column, Table
@@ -67,11 +67,17 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     if not found:
         if date:
             scenario = "utfall"
-        elif year is not None and doc_year is not None:
-            if year > doc_year or (doc.doc_type in ("verksamhetsplan",) and year >= doc_year):
-                scenario = "malvarde" if schema == "maluppfyllelse" else "budget"
+        elif _ahead(period, year, doc):
+            # a period after the report's: what its section says it is (a "Befolkningsprognos"
+            # is a forecast), else a målvärde, else what the document calls figures ahead
+            # (a lokalförsörjningsplan speaks of prognoser), else a plan (budget)
+            outlined = scenario_of(table.outline or "")[1]
+            if outlined in ("prognos", "budget"):
+                scenario = outlined
+            elif schema == "maluppfyllelse":
+                scenario = "malvarde"
             else:
-                scenario = "utfall"
+                scenario = "prognos" if doc.forward == "prognos" and doc.doc_type != "verksamhetsplan" else "budget"
         else:
             scenario = "utfall"   # observed values without a scenario word (counts, statistics)
     meaning.scenario = scenario
@@ -81,7 +87,7 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     meaning.year = year
     # the date the value runs to
     end = period.end
-    if scenario == "prognos" and year is not None and not date:
+    if scenario == "prognos" and year is not None and not date and period.type != "lasar":
         end = f"{year:04d}-12-31"     # a forecast is for the whole year ("Prognos augusti", "Årsprognos jan-aug")
     whole = after_whole or period.whole_year or has_word(col.group, "helår") or has_word(col.group, "helåret") \
         or has_word(header, "prognos") or has_word(header, "prognos*")
@@ -135,6 +141,20 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     meaning.category = category_of(header)
     meaning.measure = measure_in_text(col.header)
     return meaning
+
+
+def _ahead(period: Period, year: int | None, doc: DocContext) -> bool:
+    """A column's period lies after the report's: a later year (or in a plan, its own year),
+    or a läsår ending after the report period; in a document without a report period, the
+    title's span (``Lokalförsörjningsplan 2026-2031``) starts the plan."""
+    if year is None:
+        return False
+    if doc.year is not None:
+        if year > doc.year or (doc.doc_type in ("verksamhetsplan",) and year >= doc.year):
+            return True
+        return bool(period.type == "lasar" and period.end and doc.period and doc.period.end
+                    and period.end > doc.period.end)
+    return doc.plan_year is not None and year >= doc.plan_year
 
 
 def _stock_day(table: Table) -> tuple[int, int] | None:
