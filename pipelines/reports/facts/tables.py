@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.reports.facts.cells import CellInput, cell_fact
-from pipelines.reports.facts.columns import DATE, YEAR_ONLY, column_meaning
+from pipelines.reports.facts.columns import DATE, YEAR_ONLY, column_meaning, same_span_years, whole_year_budget
 from pipelines.reports.facts.roles import table_roles
 from pipelines.reports.facts.units import column_cell_unit, table_other_unit, table_unit
 from pipelines.reports.model import DocContext, Fact
@@ -30,6 +30,8 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     for c_i, meaning in enumerate(meanings):
         if meaning.unit is None:
             meaning.unit = column_cell_unit(table, c_i)
+    whole_year_budget(table, meanings)
+    same_span_years(table, meanings, doc)
     roles = table_roles(table, doc, meanings)
     area = _table_area(table, schema)
     facts: list[Fact] = []
