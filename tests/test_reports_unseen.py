@@ -118,3 +118,11 @@ def test_the_tables_identity_and_its_columns_shape_give_the_periods() -> None:
     staff = by[("Kvinnor", "2018 Antal personer")]
     assert (staff.value, staff.unit, staff.period_end) == (835, "antal", "2018-08-31")
     assert by[("Kvinnor", "2018 Antal årsarbetare")].unit == "arsarbetare"
+
+
+def test_a_unit_printed_only_in_the_sum_row_is_the_tables() -> None:
+    """Sweco's PM: ``Summa (mnkr)`` is the only place the table prints its unit; the columns
+    name a source and its year (``Lokalt alternativ (Sweco 2022)``), not a period."""
+    facts = _facts("kommunstyrelsen__2026-06-01__bilagor__pm-uppdaterad-jamforelsekalkyl-arskostnad-va-losning-bjarke-.pdf")
+    f = next(f for f in facts if f.page == 2 and f.label == "Överföring" and f.column == "Lokalt alternativ (Sweco 2022)")
+    assert (f.schema, f.value, f.unit, f.year) == ("ekonomi", 350000, "tkr", None)
