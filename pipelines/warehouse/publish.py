@@ -3,7 +3,8 @@
 Publishing is one ``os.replace`` of a complete, checkpointed file over
 ``warehouse/kommunlager.duckdb``: an analyst's open read-only connection keeps reading
 the old file (its inode lives on until closed), new connections see the new one, and a
-run that fails before this step leaves the last good warehouse in place.
+run that fails before this step leaves the last good warehouse in place. The file is 0600
+(0640 and its folder 0750 with ``KOMMUNLAGER_WAREHOUSE_GROUP_READ=1``; docs/quality.md).
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import Settings
-from pipelines.lib.files import remove_stale
+from pipelines.lib.files import private_dir, remove_stale, warehouse_modes
+from pipelines.warehouse.readonly import WarehouseMissing, connect_readonly as _connect_readonly
+
+__all__ = ["WarehouseMissing", "clean_stale_builds", "connect_readonly", "publish"]
 
 # Build files of runs that died are removed after this long (a live run is far shorter).
 STALE_BUILD_SECONDS = 24 * 3600
-
-
-class WarehouseMissing(Exception):
-    pass
 
 
 def _fsync(path: Path) -> None:
@@ -41,9 +41,11 @@ def publish(settings: Settings, built: Path) -> Path:
     finally:
         con.close()
     built.with_suffix(".duckdb.wal").unlink(missing_ok=True)
+    file_mode, dir_mode = warehouse_modes()
+    os.chmod(built, file_mode)
     _fsync(built)
     target = settings.warehouse_path
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent, dir_mode)
     os.replace(built, target)
     _fsync(target.parent)
     clean_stale_builds(settings)
@@ -56,7 +58,5 @@ def clean_stale_builds(settings: Settings, max_age: float = STALE_BUILD_SECONDS)
 
 
 def connect_readonly(settings: Settings) -> duckdb.DuckDBPyConnection:
-    path = settings.warehouse_path
-    if not path.exists():
-        raise WarehouseMissing(f"{path}: inget publicerat lager ännu (run 'kommunlager run' first)")
-    return duckdb.connect(str(path), read_only=True)
+    """The published warehouse, read-only and unable to write files (``readonly.py``)."""
+    return _connect_readonly(settings.warehouse_path)
