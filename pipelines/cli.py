@@ -57,6 +57,11 @@ def _output_to(log_path: Path) -> Iterator[object]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.warehouse.publish import quality_guard_problem
+
+    problem = quality_guard_problem()
+    if problem:  # refused before any work: a run without its checks would publish unchecked
+        return _fail(f"run: {problem}")
     from pipelines.runner import run_all
     from pipelines.summary import render
 
@@ -192,7 +197,8 @@ def cmd_kolada_fetch(args: argparse.Namespace) -> int:
         write_page(settings, url, fetched_at, status, text)
 
     try:
-        rows, problems = fetch_values(kpis, munis, years, settings.kolada_base_url, from_date=from_date, on_page=keep)
+        rows, problems = fetch_values(kpis, munis, years, settings.kolada_base_url, from_date=from_date, on_page=keep,
+                                      on_retry=lambda line: print(f"kommunlager: kolada: {line}", file=sys.stderr))
     except KoladaError as exc:
         return _fail(f"kolada: {exc}")
     _write_rows(rows, args.out)

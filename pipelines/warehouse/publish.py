@@ -32,7 +32,32 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+class QualityGuardMissing(Exception):
+    """The expectations a published warehouse must have passed are not there."""
+
+
+def quality_guard_problem() -> str | None:
+    """Why no warehouse may be published now, or None: without the suites of
+    ``KOMMUNLAGER_EXPECTATIONS_DIR`` there is no quarantine and no blocking personal-data check,
+    so a build would be published unchecked."""
+    from pipelines.config import expectations_dir
+    from pipelines.quality.patterns import PERSONAL_DATA_FILE
+
+    folder = expectations_dir()
+    where = f"KOMMUNLAGER_EXPECTATIONS_DIR={folder}"
+    if not folder.is_dir():
+        return f"{where}: mappen finns inte; inget publiceras utan kvalitetskontroller (no expectations)"
+    if not any(folder.glob("*.json")):
+        return f"{where}: inga förväntningar (*.json); inget publiceras utan kvalitetskontroller (no suites)"
+    if not (folder / PERSONAL_DATA_FILE).is_file():
+        return f"{where}: {PERSONAL_DATA_FILE} saknas; inget publiceras utan personuppgiftskontrollen"
+    return None
+
+
 def publish(settings: Settings, built: Path) -> Path:
+    problem = quality_guard_problem()
+    if problem:
+        raise QualityGuardMissing(problem)
     if not built.exists():
         raise FileNotFoundError(f"{built}: det byggda lagret saknas (nothing to publish)")
     con = duckdb.connect(str(built))
