@@ -35,8 +35,10 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
 def _output_to(log_path: Path) -> Iterator[object]:
     """Send everything Dagster, dbt and GX write (fd 1 and 2) to a log file; yield a stream
     to the real terminal for progress and the summary."""
-    log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.close(os.open(log_path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600))  # logs name files: private
+    from pipelines.lib.files import PRIVATE_FILE, private_dir
+
+    private_dir(log_path.parent)     # logs name files and documents: private (docs/quality.md)
+    os.close(os.open(log_path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, PRIVATE_FILE))
     sys.stdout.flush()
     sys.stderr.flush()
     saved_out, saved_err = os.dup(1), os.dup(2)
