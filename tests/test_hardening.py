@@ -16,13 +16,12 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.config import Settings
-from pipelines.kolada.client import KoladaClient, KoladaTimeout
+from pipelines.kolada.client import KoladaClient
 from pipelines.reports.extract import extract_file
 from pipelines.reports.intake import lake
 from pipelines.reports.intake.inbox import intake
 from pipelines.reports.read.icons import page_icons
-from pipelines.warehouse.publish import QualityGuardMissing, publish
-from pipelines.warehouse.readonly import connect_readonly
+from pipelines.warehouse.publish import publish
 from tests.kolada_standin import KoladaStandIn
 
 REPORT = """Alingsås kommun
@@ -94,6 +93,8 @@ def test_sql_refuses_every_write_with_one_line_and_leaves_the_files_as_they_were
     assert main(["sql", "select count(*) as n from information_schema.tables where table_schema = 'marts'",
                  "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"n": 2}
+    from pipelines.warehouse.readonly import connect_readonly
+
     con = connect_readonly(warehouse)
     try:
         con.execute("create temp table t as select * from marts.fct_ekonomi")
@@ -276,6 +277,8 @@ def test_a_hanging_kolada_api_ends_the_phase_after_the_stall_limit_with_lines(mo
         assert any("försök 2/6" in line for line in err[:-1])           # progress while it waits
         assert "inget svar på 1 s (KOLADA_STALL_S)" in err[-1] and err[-1].startswith("kommunlager: kolada: GET ")
         # a phase has a total deadline too, whatever the stall limit
+        from pipelines.kolada.client import KoladaTimeout
+
         client = KoladaClient(standin.base_url, timeout=httpx.Timeout(0.2, connect=1.0), stall=60, deadline=0.8)
         started = time.monotonic()
         with pytest.raises(KoladaTimeout, match="fasens tidsgräns 0.8 s"):
@@ -291,6 +294,8 @@ def test_no_expectations_dir_refuses_to_publish(data_dir: Path, tmp_path: Path, 
     assert main(["run"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "KOMMUNLAGER_EXPECTATIONS_DIR" in err[0] and "inget publiceras" in err[0]
+    from pipelines.warehouse.publish import QualityGuardMissing
+
     settings = Settings.from_env()
     assert not settings.warehouse_path.exists()
     settings.ensure_dirs()
