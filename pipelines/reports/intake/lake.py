@@ -56,6 +56,8 @@ def register(settings: Settings, item: InboxFile) -> bool:
     A file over the size limit is not copied: the sighting says why (``ej_kopierad``) and
     the document is rejected from it (``oversized_reason``). When the limit is raised later,
     the next sighting keeps the bytes and the rejection is dropped, so it is extracted again.
+    A symbolic link out of the inbox (``item.refused``) is recorded the same way, with the
+    refusal as ``ej_kopierad``: its target is never read.
     """
     sighting = sighting_path(settings, item)
     too_big = item.refused or _oversized(item.name, item.size)
@@ -115,7 +117,8 @@ def _oversized(name: str, size: int) -> str | None:
 
 
 def oversized_reason(settings: Settings, sha256: str) -> str | None:
-    """Why a document's bytes were not kept (too large when it arrived), or None."""
+    """Why a document's bytes were not kept (too large when it arrived, or a link out of
+    the inbox), or None."""
     return next((s["ej_kopierad"] for s in sightings(settings, sha256) if s.get("ej_kopierad")), None)
 
 
