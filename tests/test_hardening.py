@@ -308,3 +308,23 @@ def test_no_expectations_dir_refuses_to_publish(data_dir: Path, tmp_path: Path, 
         with pytest.raises(QualityGuardMissing):
             publish(settings, built)
     assert built.exists() and not settings.warehouse_path.exists()
+
+
+def test_a_hanging_kolada_api_in_a_load_gives_up_within_the_stall_limit(data_dir: Path, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """The run's Kolada phases: the metadata load gives up after KOLADA_STALL_S and falls back
+    to the snapshot (none here, so the test does not wait for reading one)."""
+    from pipelines.kolada.load import load_metadata
+
+    standin = KoladaStandIn()
+    standin.fail("/v3/", delay=3.0, times=100)
+    with standin.running():
+        monkeypatch.delenv("KOLADA_OFFLINE", raising=False)
+        for key, value in {"KOLADA_BASE_URL": standin.base_url, "KOLADA_SNAPSHOT_DIR": str(tmp_path / "ingen"),
+                           "KOLADA_TIMEOUT_S": "0.3", "KOLADA_STALL_S": "1"}.items():
+            monkeypatch.setenv(key, value)
+        started = time.monotonic()
+        result = load_metadata(Settings.from_env())
+        assert time.monotonic() - started < 2.5
+    assert result.kalla == "ingen" and "inget svar på 1 s (KOLADA_STALL_S)" in result.offline_orsak
+    assert result.anrop >= 1 and result.sidor == 0
