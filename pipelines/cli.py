@@ -35,7 +35,10 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
 def _output_to(log_path: Path) -> Iterator[object]:
     """Send everything Dagster, dbt and GX write (fd 1 and 2) to a log file; yield a stream
     to the real terminal for progress and the summary."""
-    log_path.parent.mkdir(parents=True, exist_ok=True)
+    from pipelines.lib.files import PRIVATE_FILE, private_dir
+
+    private_dir(log_path.parent)     # logs name files and documents: private (docs/quality.md)
+    os.close(os.open(log_path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, PRIVATE_FILE))
     sys.stdout.flush()
     sys.stderr.flush()
     saved_out, saved_err = os.dup(1), os.dup(2)
@@ -56,6 +59,11 @@ def _output_to(log_path: Path) -> Iterator[object]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.warehouse.publish import quality_guard_problem
+
+    problem = quality_guard_problem()
+    if problem:  # refused before any work: a run without its checks would publish unchecked
+        return _fail(f"run: {problem}")
     from pipelines.runner import run_all
     from pipelines.summary import render
 
@@ -88,22 +96,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipelines.reports.extract import extract_file
+    from pipelines.lib.files import one_line_name
+    from pipelines.reports.extract import extract_file_or_reason
 
     rejected = 0
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            print(f"kommunlager: {name}: filen finns inte (no such file)", file=sys.stderr)
+            print(f"kommunlager: {one_line_name(name)}: filen finns inte (no such file)", file=sys.stderr)
             rejected += 1
             continue
-        result = extract_file(path, kommun_kod=args.kommun)
+        result, _traceback = extract_file_or_reason(path, kommun_kod=args.kommun)
         if not result.ok:
             print(f"kommunlager: {result.info.orsak}", file=sys.stderr)
             rejected += 1
             continue
         for warning in result.info.varningar:
-            print(f"kommunlager: {path.name}: {warning}", file=sys.stderr)
+            print(f"kommunlager: {one_line_name(path.name)}: {warning}", file=sys.stderr)
         for fact in result.facts:
             sys.stdout.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
     return EXIT_REJECTED if rejected else EXIT_OK
@@ -190,7 +199,8 @@ def cmd_kolada_fetch(args: argparse.Namespace) -> int:
         write_page(settings, url, fetched_at, status, text)
 
     try:
-        rows, problems = fetch_values(kpis, munis, years, settings.kolada_base_url, from_date=from_date, on_page=keep)
+        rows, problems = fetch_values(kpis, munis, years, settings.kolada_base_url, from_date=from_date, on_page=keep,
+                                      on_retry=lambda line: print(f"kommunlager: kolada: {line}", file=sys.stderr))
     except KoladaError as exc:
         return _fail(f"kolada: {exc}")
     _write_rows(rows, args.out)
@@ -234,10 +244,10 @@ def cmd_kolada_import(args: argparse.Namespace) -> int:
 
 def _open_warehouse():
     """The analysts' read-only connection to the published warehouse (the one place it is
-    opened for `sql` and `export`)."""
-    from pipelines.warehouse.publish import connect_readonly
+    opened for `sql` and `export`; pipelines/warehouse/readonly.py)."""
+    from pipelines.warehouse.readonly import connect_readonly
 
-    return connect_readonly(Settings.from_env())
+    return connect_readonly(Settings.from_env().warehouse_path)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -246,7 +256,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
     from pipelines.export.files import format_table, write_csv_sv, write_parquet
-    from pipelines.warehouse.publish import WarehouseMissing
+    from pipelines.export.prompt import sql_error
+    from pipelines.warehouse.readonly import WarehouseMissing
 
     out = Path(args.out) if args.out else None
     if args.format == "parquet" and out is None:
@@ -281,7 +292,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchall()
         except duckdb.Error as exc:
-            return _fail(f"sql: {str(exc).splitlines()[0]}")
+            return _fail(f"sql: {sql_error(exc)}")
     finally:
         con.close()
     if args.format == "csv-sv":
@@ -306,7 +317,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     import duckdb
 
     from pipelines.export.workbook import ExportError, write_workbook
-    from pipelines.warehouse.publish import WarehouseMissing
+    from pipelines.warehouse.readonly import WarehouseMissing
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":

@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.config import Settings
-from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file, rejected
+from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file_or_reason, rejected
 from pipelines.reports.intake.inbox import intake, pending
 from pipelines.reports.intake import lake
 
@@ -70,7 +70,9 @@ def rapport_fakta(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         # the folder it was dropped in (not lake/filer/) is the kommun hint a name folder gives
         folder = Path(seen[0]["sokvag"]).parent.name if seen else None
         name = seen[0]["filnamn"] if seen else source.name
-        result = extract_file(source, filename=name, kommun_kod=kommun, folder=folder)
+        result, failure = extract_file_or_reason(source, filename=name, kommun_kod=kommun, folder=folder)
+        if failure:
+            context.log.error(failure)
         result.info.sha256, result.info.storlek = sha, source.stat().st_size
     name = result.info.filnamn
     lake.write_extraction(settings, sha, EXTRACTOR_VERSION, result)

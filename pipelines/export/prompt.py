@@ -11,6 +11,14 @@ from typing import IO
 
 from pipelines.export.files import format_table
 
+def sql_error(exc: Exception) -> str:
+    """A DuckDB error as one line; a refused write or file access says what works instead."""
+    from pipelines.warehouse.readonly import READ_ONLY_HINT, refused
+
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return first + (f" ({READ_ONLY_HINT})" if refused(exc) else "")
+
+
 HELP = "Avsluta med .quit, lista tabeller med .tables; en sats slutar med ';' (statements end with ';')."
 
 
@@ -77,7 +85,7 @@ def run_prompt(con, stdin: IO[str] = sys.stdin, out: IO[str] = sys.stdout, err: 
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchall() if columns else []
         except duckdb.Error as exc:
-            err.write(f"kommunlager: sql: {str(exc).splitlines()[0]}\n")
+            err.write(f"kommunlager: sql: {sql_error(exc)}\n")
             err.flush()
             failed += 1
             continue
