@@ -45,11 +45,14 @@ def _readline(history: Path | None) -> None:
     atexit.register(save)
 
 
-def run_prompt(con, stdin: IO[str] = sys.stdin, out: IO[str] = sys.stdout, err: IO[str] = sys.stderr,
+def run_prompt(con, stdin: IO[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None,
                history: Path | None = None) -> int:
     """Read statements from stdin until .quit or EOF; an error is one line and the prompt
     goes on. Returns the number of statements that failed."""
     import duckdb
+
+    # the streams as they are now (not when this module was imported)
+    stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
 
     tty = stdin.isatty()
     if tty:
