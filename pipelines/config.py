@@ -120,8 +120,13 @@ class Settings:
         return [self.inbox_reports, *self.report_sources]
 
     def ensure_dirs(self) -> None:
-        for d in (self.inbox_reports, self.inbox_kolada, self.lake_dir, self.build_dir):
+        from pipelines.lib.files import private_dir, warehouse_modes
+
+        for d in (self.inbox_reports, self.inbox_kolada):
             d.mkdir(parents=True, exist_ok=True)
+        private_dir(self.lake_dir)          # unmasked originals: the owner's alone (docs/quality.md)
+        private_dir(self.warehouse_dir, warehouse_modes()[1])
+        private_dir(self.build_dir)
 
 
 EXECUTORS = ("in_process", "multiprocess", "k8s", "celery")

@@ -1,7 +1,7 @@
 """Extraction of many documents in one step, in a pool of processes.
 
 ``extract_one`` is the work of one ``rapport_fakta`` partition: find the document's bytes
-in the lake, run the extractor (``reports.extract.extract_file``, unchanged), write facts
+in the lake, run the extractor (``reports.extract.extract_file_or_reason``, unchanged), write facts
 and info to the lake. It is pure in the sense that matters here: file in, lake files out,
 keyed by content hash, so documents can be extracted in any order and in any process and
 the lake (and so the marts) is the same. ``extract_many`` runs it for a batch of
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.config import Settings
-from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file, rejected
+from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file_or_reason, rejected
 from pipelines.reports.intake import lake
 
 
@@ -34,6 +34,7 @@ class Outcome:
     metadata: dict[str, Any] = field(default_factory=dict)
     error: str | None = None      # one line: why this document could not be extracted
     warning: str | None = None    # the document's orsak (rejected or partly read)
+    traceback: str | None = None  # an unexpected extractor failure (the document is avvisad), for the log
 
 
 def extract_one(settings: Settings, sha: str) -> Outcome:
@@ -41,6 +42,7 @@ def extract_one(settings: Settings, sha: str) -> Outcome:
     rejected document is a success with status avvisad; only a missing input is an error."""
     seen = lake.sightings(settings, sha)
     name = seen[0]["filnamn"] if seen else sha[:12]
+    failure = None
     try:
         source = lake.find_input(settings, sha)
         kommun = next((s["kommun_kod_mapp"] for s in seen if s.get("kommun_kod_mapp")), None)
@@ -54,14 +56,14 @@ def extract_one(settings: Settings, sha: str) -> Outcome:
             # the folder it was dropped in (not lake/filer/) is the kommun hint a name folder gives
             folder = Path(seen[0]["sokvag"]).parent.name if seen else None
             name = seen[0]["filnamn"] if seen else source.name
-            result = extract_file(source, filename=name, kommun_kod=kommun, folder=folder)
+            result, failure = extract_file_or_reason(source, filename=name, kommun_kod=kommun, folder=folder)
             result.info.sha256, result.info.storlek = sha, source.stat().st_size
         lake.write_extraction(settings, sha, EXTRACTOR_VERSION, result)
     except Exception as exc:  # noqa: BLE001 - one broken document never stops the batch
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         return Outcome(sha, name, error=f"{type(exc).__name__}: {first}"[:300])
     per_schema = Counter(f.schema for f in result.facts)
-    return Outcome(sha, result.info.filnamn, warning=result.info.orsak or None, metadata={
+    return Outcome(sha, result.info.filnamn, warning=result.info.orsak or None, traceback=failure, metadata={
         "filnamn": result.info.filnamn,
         "status": result.info.status,
         "orsak": result.info.orsak or "",

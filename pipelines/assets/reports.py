@@ -76,6 +76,8 @@ def rapport_fakta(context: dg.AssetExecutionContext):
             failed.append(f"{outcome.filnamn}: {outcome.error}")
             context.log.error(failed[-1])
             continue
+        if outcome.traceback:
+            context.log.error(outcome.traceback)
         if outcome.warning:
             context.log.warning(outcome.warning)
         yield dg.AssetMaterialization(asset_key=context.asset_key, partition=outcome.sha256, metadata=outcome.metadata)
