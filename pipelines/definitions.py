@@ -13,6 +13,7 @@ disable_telemetry()
 
 from pipelines.assets.automation import inkorg_sensor, nattlig_job, nattlig_schedule, rapport_job  # noqa: E402
 from pipelines.assets.kolada import kolada_exportfiler, kolada_metadata, kolada_varden  # noqa: E402
+from pipelines.assets.pages import rapportsidor  # noqa: E402
 from pipelines.assets.quality import gx_checks  # noqa: E402
 from pipelines.assets.reports import inkorg_rapporter, rapport_fakta  # noqa: E402
 from pipelines.assets.warehouse import dbt_modeller, lager_raw, publicerat_lager  # noqa: E402
@@ -35,7 +36,7 @@ def defs() -> dg.Definitions:
 def _defs() -> dg.Definitions:
     return dg.Definitions(
         assets=[inkorg_rapporter, rapport_fakta, kolada_metadata, kolada_varden, kolada_exportfiler,
-                lager_raw, dbt_modeller(), publicerat_lager()],
+                lager_raw, dbt_modeller(), publicerat_lager(), rapportsidor],
         asset_checks=gx_checks(),
         jobs=[rapport_job, nattlig_job],
         schedules=[nattlig_schedule],
