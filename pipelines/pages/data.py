@@ -51,7 +51,7 @@ class Marts:
         if not row:
             return None
         href = self.original(row.get("dokument_id"))
-        if href and row.get("sida"):
+        if href and row.get("sida") and href.lower().endswith(".pdf"):
             href += f"#page={row['sida']}"
         return Kalla(filnamn=row.get("filnamn"), sida=row.get("sida"), kalltext=row.get("kalltext"), href=href)
 
@@ -62,10 +62,6 @@ class Marts:
         return {r["fakta_id"]: r for r in self.rows(
             f"select fakta_id, dokument_id, filnamn, sida, kalltext from {table} where fakta_id in "
             f"({', '.join('?' for _ in ids)})", ids)}
-
-
-def _namnd_filter(namnd_id: str | None) -> str:
-    return "namnd_id is not distinct from ?"
 
 
 def sidor(m: Marts) -> list[Sida]:
@@ -101,9 +97,9 @@ def _period_label(row: dict) -> str:
 
 def _ekonomi_kalla(m: Marts, row: dict, scenario: str) -> dict | None:
     """The fct_ekonomi fact behind one figure of analys_budgetavvikelse."""
-    found = m.rows(f"""
+    found = m.rows("""
         select dokument_id, filnamn, sida, kalltext from fct_ekonomi
-        where kommun_kod = ? and {_namnd_filter(row['namnd_id'])} and verksamhetsomrade_nyckel = ?
+        where kommun_kod = ? and namnd_id is not distinct from ? and verksamhetsomrade_nyckel = ?
           and post = ? and scenario = ? and period_slut = ? and kategori is null and belopp_tkr is not null
         order by dokument_id = ? desc, fakta_id limit 1""",
         [row["kommun_kod"], row["namnd_id"], row["verksamhetsomrade_nyckel"], row["post"], scenario,
@@ -112,9 +108,9 @@ def _ekonomi_kalla(m: Marts, row: dict, scenario: str) -> dict | None:
 
 
 def _budget_rows(m: Marts, page: Sida) -> list[dict]:
-    return m.rows(f"""
+    return m.rows("""
         select * from analys_budgetavvikelse
-        where kommun_kod = ? and {_namnd_filter(page.namnd_id)}
+        where kommun_kod = ? and namnd_id is not distinct from ?
         order by period_slut, verksamhetsomrade_nyckel, post""", [page.kommun_kod, page.namnd_id])
 
 
@@ -167,14 +163,16 @@ def _serier(m: Marts, page: Sida) -> None:
         src = None
         if r["avvikelse_prognos_tkr"] is not None:
             src = _ekonomi_kalla(m, {**r, "period_slut": helar}, "avvikelse")
+        note = "" if src or r["avvikelse_prognos_tkr"] is not None else (
+            "helår: utfall, ingen prognos" if r["period_slut"] == helar else "ingen prognos rapporterad")
         prognos.append((label, Figur(etikett=f"Prognos helår (avvikelse) {label}", varde=r["avvikelse_prognos_tkr"],
-                                     enhet="tkr", kalla=m.kalla(src))))
+                                     enhet="tkr", kalla=m.kalla(src), not_=note)))
     page.serier = [Serie(f"Resultat mot budget ({post})", resultat), Serie("Helårsprognos, avvikelse", prognos)]
 
 
 def _sjukfranvaro(m: Marts, page: Sida) -> None:
-    rows = m.rows(f"""
-        select * from analys_sjukfranvaro where kommun_kod = ? and {_namnd_filter(page.namnd_id)}
+    rows = m.rows("""
+        select * from analys_sjukfranvaro where kommun_kod = ? and namnd_id is not distinct from ?
         order by period_slut, kon = 'T' desc, kon""", [page.kommun_kod, page.namnd_id])
     if any(r["kon"] == "T" for r in rows):
         rows = [r for r in rows if r["kon"] == "T"]
@@ -190,7 +188,7 @@ def _sjukfranvaro(m: Marts, page: Sida) -> None:
         elif r["liknande_medel"] is None:
             lik_note = no_year if ar is None else f"inga värden för gruppens medlemmar {ar}"
         else:
-            lik_note = f"medel av {r['liknande_antal']} kommuner i {r['liknande_grupp_namn']}"
+            lik_note = f"ovägt medel av {r['liknande_antal']} kommuner i {r['liknande_grupp_namn']}"
         page.sjukfranvaro.append(Sjukfranvaro(
             period=r["period_slut"].isoformat(),
             namnd=Figur(etikett="Nämnden", varde=r["sjukfranvaro_procent"], enhet="%", kalla=m.kalla(src.get(r["fakta_id"])),
@@ -206,8 +204,8 @@ def _sjukfranvaro(m: Marts, page: Sida) -> None:
 
 def _mal(m: Marts, page: Sida) -> None:
     """Goals, indicators and uppdrag of the nämnd's latest period with goals."""
-    rows = m.rows(f"""
-        with g as (select * from analys_malstatus where kommun_kod = ? and {_namnd_filter(page.namnd_id)})
+    rows = m.rows("""
+        with g as (select * from analys_malstatus where kommun_kod = ? and namnd_id is not distinct from ?)
         select * from g where period_slut is not distinct from (select max(period_slut) from g)
         order by typ, mal, indikator""", [page.kommun_kod, page.namnd_id])
     src = m.facts("fct_maluppfyllelse", (r["fakta_id"] for r in rows))

@@ -91,7 +91,7 @@ def _page_html(page: Sida, built: str) -> str:
         figs = [last.namnd, last.kommun, last.riket, last.liknande]
         out.append(f'<p class="meta">Procent. Nämnden {escape(last.period)}; Kolada N00090 (hela kommunen) '
                    f"{last.kolada_ar or '–'}.</p>")
-        out.append(stapeldiagram(figs, rubrik="Sjukfrånvaro mot Kolada"))
+        out.append(stapeldiagram(figs, rubrik="Sjukfrånvaro mot Kolada", tecken=False))
         out.append("<table><tr><th>Period</th><th>Nämnden</th><th>Kommunen</th><th>Riket</th>"
                    "<th>Liknande kommuner</th><th>Kolada-år</th><th>Anmärkning</th></tr>")
         for s in page.sjukfranvaro:

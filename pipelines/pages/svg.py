@@ -45,8 +45,9 @@ def _short(text: str, n: int = 36) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def stapeldiagram(figurer: list[Figur], *, rubrik: str) -> str:
-    """Horizontal bars, one per figure (area); positive right in green, negative left in red."""
+def stapeldiagram(figurer: list[Figur], *, rubrik: str, tecken: bool = True) -> str:
+    """Horizontal bars, one per figure; with ``tecken`` positive (better) in green and
+    negative in red, else all in one colour (levels such as sick leave)."""
     values = [f.varde for f in figurer if f.varde is not None]
     lo, hi = min([0.0, *values]), max([0.0, *values])
     span = (hi - lo) or 1.0
@@ -59,7 +60,7 @@ def stapeldiagram(figurer: list[Figur], *, rubrik: str) -> str:
         y = 10 + i * BAR_ROW
         v = fig.varde or 0.0
         x0, x1 = sorted((x(0.0), x(v)))
-        colour = "#2e8540" if v >= 0 else "#b3261e"
+        colour = COLOURS[0] if not tecken else "#2e8540" if v >= 0 else "#b3261e"
         rect = (f'<rect class="stapel" data-varde="{fig.varde!r}" data-etikett="{_attr(fig.etikett)}" '
                 f'x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 1):.1f}" height="{BAR_ROW - 8}" fill="{colour}"/>')
         parts.append(f'<text x="{LABEL_W - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
@@ -81,7 +82,7 @@ def linjediagram(serier: list[Serie], *, rubrik: str, enhet: str) -> str:
     lo, hi = min([0.0, *values]), max([0.0, *values])
     span = (hi - lo) or 1.0
     left, top, plot_w, plot_h = 90, 20, 520, 200
-    width, height = left + plot_w + 150, top + plot_h + 50
+    width, height = left + plot_w + 240, top + plot_h + 50
     step = plot_w / max(len(labels) - 1, 1)
     xs = {lbl: left + (i * step if len(labels) > 1 else plot_w / 2) for i, lbl in enumerate(labels)}
     y = lambda v: top + (hi - v) / span * plot_h  # noqa: E731
