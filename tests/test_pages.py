@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import struct
+from itertools import groupby
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -132,3 +133,11 @@ def test_the_index_lists_every_page(rendered) -> None:
     index = (lager.settings.data_dir / "sidor" / "index.html").read_text(encoding="utf-8")
     assert f'href="{ALE}/omsorgs-och-arbetsmarknadsnamnden.html"' in index
     assert 'href="1480/namnden-for-intraservice.html"' in index
+
+
+def test_the_nightly_run_reports_each_phase_as_it_starts(rendered) -> None:
+    lager, _, _, _ = rendered
+    # after the last "Dokument n/n" line the operator sees Kolada, dbt, checks and publication start
+    phases = [k for k, _ in groupby(line.split(":")[0] for line in lager.faser)]
+    assert phases == ["Kolada", "Lager", "Kontroller", "dbt", "Kontroller", "Publicering", "Rapportsidor"]
+    assert lager.faser[3].startswith("dbt: ") and lager.faser[-2].startswith("Publicering: ")
