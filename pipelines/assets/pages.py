@@ -22,8 +22,11 @@ def rapportsidor(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         raise dg.Failure(f"{settings.warehouse_path}: inget publicerat lager ännu (publish first)")
     built = write_pages(settings.warehouse_path, settings.lake_dir, sidor_dir(settings))
     context.log.info(f"{len(built.sidor)} rapportsidor: {built.index}")
+    for problem in built.problem:
+        context.log.warning(problem)
     return dg.MaterializeResult(metadata={
         "index": dg.MetadataValue.path(str(built.index)),
         "sidor": len(built.sidor),
         "staplar": built.stavar,
+        "problem": "\n".join(built.problem) or "inga",
     })

@@ -64,8 +64,9 @@ class Marts:
             f"({', '.join('?' for _ in ids)})", ids)}
 
 
-def sidor(m: Marts) -> list[Sida]:
-    """One page per kommun × nämnd that any analysis mart has figures for."""
+def sidor(m: Marts, problems: list[str] | None = None) -> list[Sida]:
+    """One page per kommun × nämnd that any analysis mart has figures for. A page whose
+    figures cannot be read is left out with one line in ``problems``; the others are built."""
     found = m.rows("""
         select kommun_kod, any_value(kommun_namn) as kommun_namn, namnd_id, any_value(namnd) as namnd
         from (
@@ -80,10 +81,16 @@ def sidor(m: Marts) -> list[Sida]:
     for r in found:
         page = Sida(kommun_kod=r["kommun_kod"], kommun_namn=r["kommun_namn"] or r["kommun_kod"],
                     namnd_id=r["namnd_id"], namnd=r["namnd"] or r["namnd_id"] or UTAN_NAMND)
-        _avvikelser(m, page)
-        _serier(m, page)
-        _sjukfranvaro(m, page)
-        _mal(m, page)
+        try:
+            _avvikelser(m, page)
+            _serier(m, page)
+            _sjukfranvaro(m, page)
+            _mal(m, page)
+        except (duckdb.Error, KeyError, TypeError, ValueError) as exc:
+            if problems is None:
+                raise
+            problems.append(f"{page.fil}: sidan kunde inte byggas ({type(exc).__name__}: {exc})".splitlines()[0])
+            continue
         pages.append(page)
     return pages
 

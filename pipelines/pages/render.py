@@ -3,7 +3,7 @@ no CDN; the charts are inline SVG (pipelines.pages.svg), every figure links to i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -150,6 +150,7 @@ class Byggda:
     index: Path
     sidor: list[Path]
     stavar: int = 0       # bars drawn, over all pages
+    problem: list[str] = field(default_factory=list)
 
 
 def write_pages(warehouse: Path, lake_dir: Path, out_dir: Path) -> Byggda:
@@ -157,7 +158,8 @@ def write_pages(warehouse: Path, lake_dir: Path, out_dir: Path) -> Byggda:
     m = Marts(warehouse, lake_dir / "filer", out_dir)
     try:
         built = datetime.fromtimestamp(warehouse.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        pages = sidor(m)
+        problems: list[str] = []
+        pages = sidor(m, problems)
         utan_kommun = m.rows("select filnamn from dim_dokument where kommun_kod is null and status = 'laddad' "
                              "order by filnamn")
     finally:
@@ -171,4 +173,7 @@ def write_pages(warehouse: Path, lake_dir: Path, out_dir: Path) -> Byggda:
     index = out_dir / "index.html"
     out_dir.mkdir(parents=True, exist_ok=True)
     write_text(index, _index_html(pages, built, utan_kommun))
-    return Byggda(index=index, sidor=paths, stavar=sum(len(p.avvikelser) for p in pages))
+    # pages of nämnder no longer in the marts (a withdrawn document) go
+    for old in set(out_dir.glob("*/*.html")) - set(paths):
+        old.unlink(missing_ok=True)
+    return Byggda(index=index, sidor=paths, stavar=sum(len(p.avvikelser) for p in pages), problem=problems)
