@@ -65,6 +65,10 @@ def stapeldiagram(figurer: list[Figur], *, rubrik: str, tecken: bool = True) -> 
                 f'x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 1):.1f}" height="{BAR_ROW - 8}" fill="{colour}"/>')
         parts.append(f'<text x="{LABEL_W - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
                      f"{escape(_short(fig.etikett))}</text>")
+        if fig.varde is None:   # no bar: the reason instead
+            parts.append(f'<text class="saknas" x="{x(0.0) + 6:.1f}" y="{y + 15}" font-size="11" fill="#777">'
+                         f"<title>{escape(fig.not_)}</title>saknas</text>")
+            continue
         parts.append(_linked(fig, rect))
         parts.append(f'<text class="varde" x="{LABEL_W + PLOT_W + 6}" y="{y + 15}" font-size="12">'
                      f"{escape(siffra(fig.varde, fig.enhet))}</text>")
