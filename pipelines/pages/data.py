@@ -127,30 +127,42 @@ def _pick_post(rows: list[dict]) -> dict:
 
 
 def _avvikelser(m: Marts, page: Sida) -> None:
-    """The deviation per area for the nämnd's latest period with one."""
-    rows = [r for r in _budget_rows(m, page) if r["avvikelse_tkr"] is not None]
+    """The deviation per area at the nämnd's latest follow-up: the forecast's full-year
+    deviation when the latest period is part of a year and reports one (a delårsrapport's
+    headline), else the period's own deviation (a year-end outcome)."""
+    rows = [r for r in _budget_rows(m, page)
+            if r["avvikelse_tkr"] is not None or r["avvikelse_prognos_tkr"] is not None]
     if not rows:
         return
     latest = max(r["period_slut"] for r in rows)
     at = [r for r in rows if r["period_slut"] == latest]
+    prognos = sum(r["avvikelse_prognos_tkr"] is not None for r in at)
+    page.avvikelse_matt = "avvikelse_prognos_tkr" if prognos >= sum(r["avvikelse_tkr"] is not None for r in at) \
+        else "avvikelse_tkr"
+    at = [r for r in at if r[page.avvikelse_matt] is not None]
     page.senaste_period = _period_label(at[0])
     per_area: dict[str, list[dict]] = {}
     for r in at:
         per_area.setdefault(r["verksamhetsomrade_nyckel"], []).append(r)
     chosen = [_pick_post(rs) for rs in per_area.values()]
-    chosen.sort(key=lambda r: (r["verksamhetsomrade_nyckel"] == TOTAL, (r["verksamhetsomrade"] or r["verksamhetsomrade_nyckel"]).lower()))
+    chosen.sort(key=lambda r: (r["verksamhetsomrade_nyckel"] == TOTAL,
+                               (r["verksamhetsomrade"] or r["verksamhetsomrade_nyckel"]).lower()))
     posts = [r["post"] for r in chosen]
     page.avvikelse_post = max(set(posts), key=posts.count)
     for r in chosen:
         name = "Hela nämnden" if r["verksamhetsomrade_nyckel"] == TOTAL else (r["verksamhetsomrade"] or r["verksamhetsomrade_nyckel"])
         if r["post"] != page.avvikelse_post:
             name += f" ({r['post']})"
-        if r["avvikelse_beraknad"]:
-            src, note = _ekonomi_kalla(m, r, "utfall"), (
-                f"beräknad ur budget {r['budget_tkr']!r} och utfall {r['utfall_tkr']!r} tkr; ingen tryckt avvikelse")
+        note = ""
+        if page.avvikelse_matt == "avvikelse_prognos_tkr":
+            src = _ekonomi_kalla(m, {**r, "period_slut": r["period_slut"].replace(month=12, day=31)}, "avvikelse")
+        elif r["avvikelse_beraknad"]:
+            src = _ekonomi_kalla(m, r, "utfall")
+            note = f"beräknad ur budget {r['budget_tkr']!r} och utfall {r['utfall_tkr']!r} tkr; ingen tryckt avvikelse"
         else:
-            src, note = _ekonomi_kalla(m, r, "avvikelse"), ""
-        page.avvikelser.append(Figur(etikett=name, varde=r["avvikelse_tkr"], enhet="tkr", kalla=m.kalla(src), not_=note))
+            src = _ekonomi_kalla(m, r, "avvikelse")
+        page.avvikelser.append(Figur(etikett=name, varde=r[page.avvikelse_matt], enhet="tkr", kalla=m.kalla(src),
+                                     not_=note))
 
 
 def _serier(m: Marts, page: Sida) -> None:
@@ -174,7 +186,10 @@ def _serier(m: Marts, page: Sida) -> None:
             "helår: utfall, ingen prognos" if r["period_slut"] == helar else "ingen prognos rapporterad")
         prognos.append((label, Figur(etikett=f"Prognos helår (avvikelse) {label}", varde=r["avvikelse_prognos_tkr"],
                                      enhet="tkr", kalla=m.kalla(src), not_=note)))
-    page.serier = [Serie(f"Resultat mot budget ({post})", resultat), Serie("Helårsprognos, avvikelse", prognos)]
+    # periods with neither figure (an earlier year printed only for comparison) are left out
+    keep = [i for i, ((_, a), (_, b)) in enumerate(zip(resultat, prognos)) if a.varde is not None or b.varde is not None]
+    page.serier = [Serie(f"Resultat mot budget ({post})", [resultat[i] for i in keep]),
+                   Serie("Helårsprognos, avvikelse", [prognos[i] for i in keep])]
 
 
 def _sjukfranvaro(m: Marts, page: Sida) -> None:

@@ -70,6 +70,7 @@ class Sida:
     senaste_period: str | None = None
     avvikelser: list[Figur] = field(default_factory=list)        # per area, latest period
     avvikelse_post: str | None = None
+    avvikelse_matt: str = "avvikelse_tkr"   # or avvikelse_prognos_tkr: the column of the bars
     serier: list[Serie] = field(default_factory=list)            # over tertials
     sjukfranvaro: list[Sjukfranvaro] = field(default_factory=list)
     mal: list[Mal] = field(default_factory=list)

@@ -63,8 +63,10 @@ def _page_html(page: Sida, built: str) -> str:
     out.append('<section id="avvikelse"><h2>Budgetavvikelse per verksamhetsområde'
                + (f", {escape(page.senaste_period)}" if page.senaste_period else "") + "</h2>")
     if page.avvikelser:
-        out.append(f'<p class="meta">Avvikelse mot budget i tkr, positiv = bättre än budget (post '
-                   f'{escape(page.avvikelse_post or "")}; analys_budgetavvikelse).</p>')
+        what = ("helårsprognosens avvikelse mot helårsbudget" if page.avvikelse_matt == "avvikelse_prognos_tkr"
+                else "periodens avvikelse mot budget")
+        out.append(f'<p class="meta">{what.capitalize()} i tkr, positiv = bättre än budget (post '
+                   f'{escape(page.avvikelse_post or "")}; analys_budgetavvikelse.{page.avvikelse_matt}).</p>')
         out.append(stapeldiagram(page.avvikelser, rubrik="Budgetavvikelse per verksamhetsområde"))
         out.append("<table><tr><th>Verksamhetsområde</th><th>Avvikelse</th><th>Källa</th></tr>")
         out += [f"<tr><td>{escape(f.etikett)}</td>{tal(f)}{_source(f)}</tr>" for f in page.avvikelser]

@@ -86,7 +86,7 @@ def linjediagram(serier: list[Serie], *, rubrik: str, enhet: str) -> str:
     lo, hi = min([0.0, *values]), max([0.0, *values])
     span = (hi - lo) or 1.0
     left, top, plot_w, plot_h = 90, 20, 520, 200
-    width, height = left + plot_w + 240, top + plot_h + 50
+    width, height = left + plot_w + 290, top + plot_h + 50
     step = plot_w / max(len(labels) - 1, 1)
     xs = {lbl: left + (i * step if len(labels) > 1 else plot_w / 2) for i, lbl in enumerate(labels)}
     y = lambda v: top + (hi - v) / span * plot_h  # noqa: E731
