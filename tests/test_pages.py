@@ -152,3 +152,46 @@ def test_numbers_read_the_swedish_way_and_a_missing_value_draws_no_bar() -> None
     svg = stapeldiagram([Figur("Nämnden", 8.7, "%"), Figur("Liknande kommuner", None, "%", not_="ingen grupp")],
                         rubrik="x", tecken=False)
     assert svg.count('class="stapel"') == 1 and "<title>ingen grupp</title>saknas" in svg
+
+
+# --- every page against the marts (also run on the whole corpus: tests/test_corpus_load.py) --
+
+SECTION_COLUMNS = {
+    "avvikelse": ("analys_budgetavvikelse", ("avvikelse_tkr", "avvikelse_prognos_tkr")),
+    "over-tid": ("analys_budgetavvikelse", ("avvikelse_tkr", "avvikelse_prognos_tkr")),
+    "sjukfranvaro": ("analys_sjukfranvaro", ("sjukfranvaro_procent", "kolada_kommun", "kolada_riket", "liknande_medel")),
+    "mal": ("analys_malstatus", ("utfall",)),
+}
+
+
+def pages_against_marts(sidor: Path, query) -> list[str]:
+    """Every number on every page is a value of its mart for the page's kommun and nämnd,
+    and the bars are one per area with the page's measure at the nämnd's latest period."""
+    wrong = []
+    pages = sorted(sidor.glob("*/*.html"))
+    if not pages:
+        return [f"{sidor}: inga sidor"]
+    for path in pages:
+        dom = Dom()
+        dom.feed(path.read_text(encoding="utf-8"))
+        body = next(a for t, a, _ in dom.elements if t == "body")
+        kommun, namnd, matt = body["data-kommun-kod"], body["data-namnd-id"] or None, body["data-avvikelse-matt"]
+        for section, (mart, cols) in SECTION_COLUMNS.items():
+            allowed = {v for row in query(f"select {', '.join(cols)} from {mart} where kommun_kod = ? "
+                                          "and namnd_id is not distinct from ?", [kommun, namnd]) for v in row}
+            shown = [float(a["data-varde"]) for t, a, s in dom.elements if s == section and "data-varde" in a]
+            wrong += [f"{path.name} {section}: {v} not in {mart}" for v in shown if v not in allowed]
+        bars = dom.find("avvikelse", "rect", "stapel")
+        areas = query(f"""
+            with b as (select * from analys_budgetavvikelse where kommun_kod = ? and namnd_id is not distinct from ?
+                       and {matt} is not null)
+            select count(distinct verksamhetsomrade_nyckel) from b where period_slut = (select max(period_slut) from b)""",
+            [kommun, namnd])[0][0]
+        if len(bars) != areas:
+            wrong.append(f"{path.name}: {len(bars)} bars, {areas} areas")
+    return wrong
+
+
+def test_every_page_shows_only_mart_values(rendered) -> None:
+    lager, _, _, _ = rendered
+    assert pages_against_marts(lager.settings.data_dir / "sidor", lager.query) == []

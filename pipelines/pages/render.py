@@ -55,7 +55,9 @@ def _source(fig: Figur) -> str:
 
 def _page_html(page: Sida, built: str) -> str:
     out = [f"<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{escape(page.namnd)}, "
-           f"{escape(page.kommun_namn)}</title><style>{STYLE}</style></head><body>",
+           f"{escape(page.kommun_namn)}</title><style>{STYLE}</style></head>"
+           f'<body data-kommun-kod="{escape(page.kommun_kod, quote=True)}" data-namnd-id="{escape(page.namnd_id or "", quote=True)}" '
+           f'data-avvikelse-matt="{page.avvikelse_matt}">',
            '<p class="meta"><a href="../index.html">Alla nämnder</a></p>',
            f"<h1>{escape(page.namnd)}</h1><p class=\"meta\">{escape(page.kommun_namn)} ({escape(page.kommun_kod)}) · "
            f"byggd ur det publicerade lagret {escape(built)} · håll muspekaren över en siffra för den tryckta texten, "
