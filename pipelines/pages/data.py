@@ -28,6 +28,8 @@ class Marts:
         self.originals = originals
         self.sidor = sidor
         self._files: dict[str, str | None] = {}
+        self._ekonomi_key: tuple | None = None       # the page whose fct_ekonomi facts are cached
+        self._ekonomi: dict[tuple, list[dict]] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -103,15 +105,20 @@ def _period_label(row: dict) -> str:
 
 
 def _ekonomi_kalla(m: Marts, row: dict, scenario: str) -> dict | None:
-    """The fct_ekonomi fact behind one figure of analys_budgetavvikelse."""
-    found = m.rows("""
-        select dokument_id, filnamn, sida, kalltext from fct_ekonomi
-        where kommun_kod = ? and namnd_id is not distinct from ? and verksamhetsomrade_nyckel = ?
-          and post = ? and scenario = ? and period_slut = ? and kategori is null and belopp_tkr is not null
-        order by dokument_id = ? desc, fakta_id limit 1""",
-        [row["kommun_kod"], row["namnd_id"], row["verksamhetsomrade_nyckel"], row["post"], scenario,
-         row["period_slut"], row["dokument_id"]])
-    return found[0] if found else None
+    """The fct_ekonomi fact behind one figure of analys_budgetavvikelse (the mart's own
+    document first). The nämnd's facts are read once per page."""
+    page_key = (row["kommun_kod"], row["namnd_id"])
+    if m._ekonomi_key != page_key:
+        m._ekonomi_key, m._ekonomi = page_key, {}
+        for f in m.rows("""
+                select verksamhetsomrade_nyckel, post, scenario, period_slut, dokument_id, filnamn, sida, kalltext
+                from fct_ekonomi
+                where kommun_kod = ? and namnd_id is not distinct from ? and kategori is null and belopp_tkr is not null
+                order by fakta_id""", page_key):
+            key = (f["verksamhetsomrade_nyckel"], f["post"], f["scenario"], f["period_slut"])
+            m._ekonomi.setdefault(key, []).append(f)
+    found = m._ekonomi.get((row["verksamhetsomrade_nyckel"], row["post"], scenario, row["period_slut"]), [])
+    return next((f for f in found if f["dokument_id"] == row["dokument_id"]), found[0] if found else None)
 
 
 def _budget_rows(m: Marts, page: Sida) -> list[dict]:
