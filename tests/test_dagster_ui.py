@@ -45,3 +45,27 @@ def test_partitions_name_their_file_and_a_rejected_document_warns(data_dir: Path
         history = instance.event_log_storage.get_asset_check_execution_history(STATUS_CHECK.key, limit=10)
         assert {(r.event.dagster_event.event_specific_data.partition, r.status.value) for r in history} == {
             (keys["trasig.pdf"], "FAILED"), (keys["ale_uppfoljning.txt"], "SUCCEEDED")}
+
+
+def test_a_run_over_many_documents_warns_on_each_rejected_partition() -> None:
+    """status_check in a run that covers a partition range (batched extraction): one
+    evaluation per document under its own partition, and one for the run."""
+    from pipelines.assets.reports import dokument_partitions, status_check
+    from pipelines.reports.model import DocumentInfo
+
+    @dg.asset(name="rapport_fakta", partitions_def=dokument_partitions, check_specs=[STATUS_CHECK])
+    def batched(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+        infos = {k: DocumentInfo(filnamn=f"{k}.pdf", status="avvisad" if k == "b" else "laddad",
+                                 orsak="b.pdf: trasig" if k == "b" else None) for k in context.partition_keys}
+        return dg.MaterializeResult(check_results=[status_check(context, infos)])
+
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("dokument", ["a", "b", "c"])
+        result = dg.materialize([batched], instance=instance, tags={
+            "dagster/asset_partition_range_start": "a", "dagster/asset_partition_range_end": "c"})
+        assert result.success
+        per_partition = {e.partition: (e.passed, e.severity) for e in result.get_asset_check_evaluations()}
+        warn = dg.AssetCheckSeverity.WARN
+        assert per_partition == {"a": (True, warn), "b": (False, warn), "c": (True, warn), None: (False, warn)}
+        history = instance.event_log_storage.get_asset_check_execution_history(STATUS_CHECK.key, limit=10)
+        assert ("b", "FAILED") in {(r.event.dagster_event.event_specific_data.partition, r.status.value) for r in history}
