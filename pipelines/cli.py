@@ -80,8 +80,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                 terminal.write(line + "\n")
             terminal.flush()
 
+        def phase(line: str) -> None:
+            terminal.write(("\r\033[K" if tty else "") + line + "\n")
+            terminal.flush()
+
         try:
-            report = run_all(settings, progress=progress)
+            report = run_all(settings, progress=progress, phase=phase)
         except Exception as exc:  # unexpected: one line here, the traceback in the log
             import traceback
 

@@ -15,6 +15,7 @@ from pipelines.assets.automation import (  # noqa: E402
     efter_nattlig_extraktion, inkorg_sensor, nattlig_extraktion, nattlig_job, nattlig_laddning, rapport_job,
 )
 from pipelines.assets.kolada import kolada_exportfiler, kolada_metadata, kolada_varden  # noqa: E402
+from pipelines.assets.pages import rapportsidor  # noqa: E402
 from pipelines.assets.quality import gx_checks  # noqa: E402
 from pipelines.assets.reports import inkorg_rapporter, rapport_fakta  # noqa: E402
 from pipelines.assets.warehouse import dbt_modeller, lager_raw, publicerat_lager  # noqa: E402
@@ -60,7 +61,7 @@ def defs() -> dg.Definitions:
 def _defs() -> dg.Definitions:
     return dg.Definitions(
         assets=[inkorg_rapporter, rapport_fakta, kolada_metadata, kolada_varden, kolada_exportfiler,
-                lager_raw, dbt_modeller(), publicerat_lager()],
+                lager_raw, dbt_modeller(), publicerat_lager(), rapportsidor],
         asset_checks=gx_checks(),
         jobs=[rapport_job, nattlig_job],
         schedules=[nattlig_extraktion, nattlig_laddning],

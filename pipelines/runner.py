@@ -12,6 +12,7 @@ All runs go to the Dagster instance in $DAGSTER_HOME, so the UI shows them.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +32,37 @@ from pipelines.warehouse.build import build_path
 from pipelines.warehouse.publish import clean_stale_builds
 
 Progress = Callable[[int, int, str], None]
+# One line per phase of the nightly run as it starts (Kolada, dbt, checks, publication).
+Phase = Callable[[str], None]
+
+# The nightly job's steps → the phase line an operator sees when the step starts.
+PHASES = {
+    "kolada_metadata": "Kolada: metadata (nyckeltal, kommuner, grupper)",
+    "kolada_exportfiler": "Kolada: exportfiler i inkorgen",
+    "kolada_varden": "Kolada: värden",
+    "lager_raw": "Lager: rådata till körningens lagerfil",
+    "gx_raw": "Kontroller: rådata (Great Expectations)",
+    "dbt_modeller": "dbt: bygger modeller och kör dbt-tester",
+    "gx_marts": "Kontroller: marts (Great Expectations)",
+    "publicerat_lager": "Publicering: ersätter warehouse/kommunlager.duckdb",
+    "rapportsidor": "Rapportsidor: sidor/index.html",
+}
+
+
+def _phase_listener(phase: Phase):
+    """An instance event listener that reports each phase once, when its first step starts."""
+    seen: set[str] = set()
+
+    def listener(entry) -> None:
+        event = entry.dagster_event
+        if event is None or event.event_type_value != "STEP_START":
+            return
+        line = PHASES.get(event.step_key or "")
+        if line and line not in seen:
+            seen.add(line)
+            phase(line)
+
+    return listener
 
 
 @dataclass
@@ -169,7 +201,8 @@ def _failed_documents(result: dg.ExecuteInProcessResult) -> list[str]:
     return []
 
 
-def run_all(settings: Settings | None = None, *, progress: Progress | None = None) -> RunReport:
+def run_all(settings: Settings | None = None, *, progress: Progress | None = None,
+            phase: Phase | None = None) -> RunReport:
     settings = settings or Settings.from_env()
     prepare_dagster_home(settings)
     report = RunReport()
@@ -187,8 +220,11 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         extracted, failed = _extract(instance, found, todo, tags, progress)
         report.documents_extracted += extracted
         report.problems.extend(failed)
+        run_id = str(uuid.uuid4())
+        if phase:
+            instance.add_event_listener(run_id, _phase_listener(phase))
         nightly = defs().resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False,
-                                                                         tags=tags)
+                                                                         tags=tags, run_id=run_id)
         report.run_id = nightly.run_id
         report.checks = _check_outcomes(nightly)
         report.kolada, kolada_problems = kolada_run_lines(nightly)

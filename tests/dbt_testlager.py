@@ -50,6 +50,7 @@ class ByggtLager:
     settings: Settings
     report: RunReport
     dokument: dict[str, str] = field(default_factory=dict)   # short name → dokument_id (sha256)
+    faser: list[str] = field(default_factory=list)           # the run's phase lines, in order
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
         con = duckdb.connect(str(self.settings.warehouse_path), read_only=True)
@@ -380,8 +381,9 @@ def _bygg(root: Path) -> ByggtLager:
                                         DocumentInfo(filnamn=""), [], status=AVVISAD,
                                         orsak="trasig.pdf: lösenordsskyddad PDF (password-protected)")
         _skriv_kolada(settings)
-        report = run_all(settings)
-    return ByggtLager(settings=settings, report=report, dokument=ids)
+        faser: list[str] = []
+        report = run_all(settings, phase=faser.append)
+    return ByggtLager(settings=settings, report=report, dokument=ids, faser=faser)
 
 
 _BYGGT: dict[str, ByggtLager] = {}

@@ -21,7 +21,7 @@ PACKAGE = ROOT / "pipelines"
 LAYERS = [
     ["lib"], ["config"], ["reports.model"], ["reports.vocabulary"], ["reports.parse"], ["reports.read"],
     ["reports.tables"], ["reports.facts"], ["reports.extract"], ["reports.intake"],
-    ["kolada", "quality"], ["warehouse", "export"], ["assets"], ["definitions"], ["runner"], ["summary"], ["cli"],
+    ["kolada", "quality"], ["warehouse", "export", "pages"], ["assets"], ["definitions"], ["runner"], ["summary"], ["cli"],
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}
 MAX_LINES = 500

@@ -82,6 +82,10 @@ def write_parquet(path: Path, table: pa.Table) -> None:
     _atomic(path, lambda p: pq.write_table(table, p))
 
 
+def write_text(path: Path, text: str) -> None:
+    _atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
 def copy_file(src: Path, dest: Path) -> None:
     _atomic(dest, lambda p: shutil.copyfile(src, p))
 
