@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipelines.reports.model import Block, Document, ExtractionError, Line, Page, Word
+from pipelines.reports.read import budget
 from pipelines.reports.read.icons import page_icons
 from pipelines.reports.read.layout import PDF_GAPS, make_line, words_to_cells
 from pipelines.reports.vocabulary import document_words
@@ -51,7 +52,7 @@ def _clean_page_text(text: str) -> str:
 def read_document(path: Path, name: str) -> Document:
     """A PDF as a Document: every page's text and kind; the pages that look like tables are
     the blocks the table finder reads."""
-    pages = read_pages(path)
+    pages = read_pages(path, name=name)
     blocks = [Block(p.lines, p.number) for p in pages if p.kind == "table"]
     return Document(name, "pdf", pages, blocks, paged=True, words=document_words([p.text for p in pages]))
 
@@ -61,15 +62,21 @@ def page_texts(path: Path) -> list[str]:
     return [p.text for p in read_pages(path, boxes=False)]
 
 
-def read_pages(path: Path, boxes: bool = True) -> list[Page]:
+def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[Page]:
     """Every page's text and kind; words with boxes on pages that look like tables."""
     pdf = open_pdf(path)
     pages: list[Page] = []
+    lim, chars = budget.limits(), 0
     try:
+        budget.check_pages(name or path.name, len(pdf), lim)
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
             try:
+                count = textpage.count_chars()     # the text budget, before the text is copied
+                chars += count
+                budget.check_chars(name or path.name, count, lim, page=i + 1)
+                budget.check_chars(name or path.name, chars, lim)
                 text = _clean_page_text(textpage.get_text_range())
                 p = Page(i + 1, text, page.get_width(), page.get_height())
                 p.kind = classify_page(text)
