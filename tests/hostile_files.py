@@ -9,6 +9,7 @@ one repeated chunk.
 from __future__ import annotations
 
 import random
+import re
 import struct
 import zipfile
 import zlib
@@ -79,11 +80,14 @@ def _member(name: str, text: str) -> tuple[str, bytes, int, int]:
 
 
 def page_content(lines: list[str]) -> bytes:
-    ops = [b"BT /F1 11 Tf 14 TL 56 780 Td"]
-    for line in lines:
-        esc = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        ops.append(b"(" + esc.encode("cp1252", errors="replace") + b") Tj T*")
-    ops.append(b"ET")
+    """Text lines of a page; cells (runs split at two spaces) in columns 150 pt apart."""
+    ops = []
+    for n, line in enumerate(lines):
+        for c, cell in enumerate(re.split(r"\s{2,}", line)):
+            esc = cell.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            x = 56 + (220 + 100 * (c - 1) if c else 0)
+            ops.append(b"BT /F1 10 Tf %d %d Td (" % (x, 780 - 16 * n) + esc.encode("cp1252", errors="replace")
+                       + b") Tj ET")
     return b"\n".join(ops)
 
 
