@@ -8,6 +8,7 @@ point a fresh data dir at the same code.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -69,6 +70,10 @@ LIMIT_ENV = {
 }
 
 
+# what DuckDB's memory_limit accepts: 2GB, 512MiB, 80%
+_MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B|B|%)", re.I)
+
+
 @dataclass(frozen=True)
 class Limits:
     """How much one input file may cost. The defaults keep one file's extraction well under
@@ -104,7 +109,8 @@ class Limits:
             if not raw:
                 continue
             if attr == "duckdb_memory_limit":
-                values[attr] = raw
+                if _MEMORY.fullmatch(raw):
+                    values[attr] = raw.replace(" ", "")
                 continue
             kind = type(getattr(cls, attr))
             try:

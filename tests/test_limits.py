@@ -19,7 +19,9 @@ def test_limits_come_from_the_environment_and_nonsense_keeps_the_default(monkeyp
     monkeypatch.setenv("KOMMUNLAGER_MAX_STREAM_MB", "0.5")
     monkeypatch.setenv("KOMMUNLAGER_MAX_TEXT_CHARS", "många")
     monkeypatch.setenv("KOMMUNLAGER_MAX_PAGE_CHARS", "-3")
+    monkeypatch.setenv("KOMMUNLAGER_DUCKDB_MEMORY_LIMIT", "lite")
     lim = Limits.from_env()
+    assert lim.duckdb_memory_limit == "2GB"
     assert (lim.max_pages, lim.max_stream_mb) == (12, 0.5)
     assert (lim.max_text_chars, lim.max_page_chars) == (Limits.max_text_chars, Limits.max_page_chars)
     assert Settings.from_env().limits == lim
