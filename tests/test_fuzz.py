@@ -3,7 +3,9 @@
 Every file gets a status (laddad or avvisad with a one-line reason naming it), nothing
 prints a traceback, and each file's extraction, measured in its own process, peaks at
 ≤ 600 MB RSS with the default limits (issue 11 item 2). The hostile files are built here,
-small on disk: a 1 GB deflate stream is 1 MB, a 256 MB zip bomb 0.1 MB.
+small on disk: a 1 GB deflate stream is 1 MB, a 256 MB zip bomb 0.1 MB. Three of them go
+through a whole `kommunlager run` in tests/test_bad_inputs.py (its end-to-end run, so no
+extra run is paid for here).
 """
 
 from __future__ import annotations
