@@ -1,15 +1,15 @@
 """Report ingestion assets: the inbox intake and one extraction per document (partition)."""
 
 
-from collections import Counter
-from pathlib import Path
+import warnings
 
 import dagster as dg
 
-from pipelines.config import Settings
-from pipelines.reports.extract import EXTRACTOR_VERSION, extract_file, rejected
+from pipelines.assets import extraction
+from pipelines.assets.extraction import extract_many
+from pipelines.config import Settings, workers
+from pipelines.reports.extract import EXTRACTOR_VERSION
 from pipelines.reports.intake.inbox import intake, pending
-from pipelines.reports.intake import lake
 
 GROUP = "rapporter"
 dokument_partitions = dg.DynamicPartitionsDefinition(name="dokument")
@@ -45,46 +45,44 @@ def inkorg_rapporter(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     )
 
 
+# backfill_policy is beta in dagster 1.13; the single-run policy is what batched runs need.
+warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")
+
+
 @dg.asset(
     group_name=GROUP,
     partitions_def=dokument_partitions,
     deps=[inkorg_rapporter],
     kinds={"python", "parquet"},
     tags={"kommunlager/steg": "extraktion"},
+    # One run may cover many documents (a range of partitions): each still gets its own
+    # materialization, status and metadata, without paying a Dagster run per document.
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    output_required=False,
 )
-def rapport_fakta(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    """Extract the facts of one document (partition key = SHA-256 of its bytes) into the
-    raw layer. A rejected document is a successful materialization with status avvisad."""
+def rapport_fakta(context: dg.AssetExecutionContext):
+    """Extract the facts of each document of this run (partition key = SHA-256 of its
+    bytes) into the raw layer, ``KOMMUNLAGER_WORKERS`` documents side by side. A rejected
+    document is a successful materialization with status avvisad; a document that could
+    not be extracted at all is not materialized, and the run fails after the others."""
     settings = Settings.from_env()
-    sha = context.partition_key
-    source = lake.find_input(settings, sha)
-    seen = lake.sightings(settings, sha)
-    kommun = next((s["kommun_kod_mapp"] for s in seen if s.get("kommun_kod_mapp")), None)
-    too_big = lake.oversized_reason(settings, sha)
-    if source is None and too_big:
-        result = rejected(seen[0]["filnamn"], too_big, kommun_kod=kommun)
-        result.info.sha256, result.info.storlek = sha, seen[0]["storlek"]
-    elif source is None:
-        raise dg.Failure(f"dokument {sha[:12]}: filen saknas i lake/filer (run the intake first)")
-    else:
-        # the folder it was dropped in (not lake/filer/) is the kommun hint a name folder gives
-        folder = Path(seen[0]["sokvag"]).parent.name if seen else None
-        name = seen[0]["filnamn"] if seen else source.name
-        result = extract_file(source, filename=name, kommun_kod=kommun, folder=folder)
-        result.info.sha256, result.info.storlek = sha, source.stat().st_size
-    name = result.info.filnamn
-    lake.write_extraction(settings, sha, EXTRACTOR_VERSION, result)
-    per_schema = Counter(f.schema for f in result.facts)
-    if result.info.orsak:
-        context.log.warning(result.info.orsak)
-    return dg.MaterializeResult(
-        metadata={
-            "filnamn": name,
-            "status": result.info.status,
-            "orsak": result.info.orsak or "",
-            "fakta": len(result.facts),
-            **{f"fakta_{k}": v for k, v in sorted(per_schema.items())},
-            "sidor": result.info.sidor or 0,
-            "extraktor_version": EXTRACTOR_VERSION,
-        }
-    )
+    keys = list(context.partition_keys)
+    n_workers = min(workers(), len(keys)) if len(keys) >= extraction.MIN_POOL_DOCUMENTS else 1
+    if len(keys) > 1:
+        context.log.info(f"{len(keys)} dokument, {n_workers} processer")
+    failed = []
+    for outcome in extract_many(settings, keys, n_workers):
+        if outcome.error:
+            failed.append(f"{outcome.filnamn}: {outcome.error}")
+            context.log.error(failed[-1])
+            continue
+        if outcome.traceback:
+            context.log.error(outcome.traceback)
+        if outcome.warning:
+            context.log.warning(outcome.warning)
+        yield dg.AssetMaterialization(asset_key=context.asset_key, partition=outcome.sha256, metadata=outcome.metadata)
+    if failed:
+        raise dg.Failure(
+            description=f"{len(failed)} av {len(keys)} dokument kunde inte extraheras: {failed[0]}",
+            metadata={"misslyckade": dg.MetadataValue.text("\n".join(failed))},
+        )

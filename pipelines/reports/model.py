@@ -121,6 +121,7 @@ class Line:
     raw: str | None = None          # the text line as printed (text sources)
     margin: bool = False            # in the top or bottom margin of a page (running header/footer)
     footnotes: list[str] = field(default_factory=list)
+    side: str | None = None         # a sideways label to the left whose span covers this line
 
     @property
     def text(self) -> str:
@@ -226,6 +227,8 @@ class DocContext:
     doc_type: str | None = None
     kommun_kod: str | None = None
     namnd: str | None = None
+    plan_year: int | None = None       # no report period: the first year of the title's span
+    forward: str | None = None         # prognos | budget: what the document calls figures ahead
     money: Unit | None = None          # the document's usual money unit (when a table prints none)
     areas: set[str] = field(default_factory=set)   # label keys that are areas in some table of the document
     warnings: list[str] = field(default_factory=list)

@@ -247,6 +247,19 @@ def _by_label(ci: CellInput, m: CellMeasure) -> str | None:
     return None
 
 
+def _by_side(ci: CellInput, m: CellMeasure) -> str | None:
+    """A sideways label beside the rows or their table (``Alingsås kommun förskolor`` turned
+    on its side) that names neither a post nor a scenario: the rows' area. It comes before
+    the row label, which then names a part of that area (``Förskoleklass``, ``Åk 1-3``)."""
+    line = ci.row.value_line
+    side = (line.side if line is not None else None) or ci.table.side
+    if not side or is_total(ci.label) or ci.schema == "maluppfyllelse":
+        return None
+    if measure_of(side) or scenario_of(side)[0]:
+        return None       # "Intäkter" / "Kostnader" turned beside their rows: a post group
+    return LEAD.sub("", side).strip()
+
+
 def _by_section(ci: CellInput, m: CellMeasure) -> str | None:
     """A section line inside the table that is an area."""
     section = ci.row.section
@@ -272,7 +285,7 @@ def _by_table(ci: CellInput, m: CellMeasure) -> str | None:
 
 
 AREA_RULES: tuple[Callable[[CellInput, CellMeasure], str | None], ...] = (
-    _by_column, _by_group, _by_label, _by_section, _by_attribute, _by_table,
+    _by_column, _by_group, _by_side, _by_label, _by_section, _by_attribute, _by_table,
 )
 
 

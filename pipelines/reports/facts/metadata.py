@@ -26,6 +26,8 @@ class Metadata:
     namnd: str | None = None
     dokumenttyp: str | None = None
     period: Period | None = None
+    plan_year: int | None = None     # no report period: the first year of the span the title names
+    forward: str | None = None       # what the document calls figures ahead: prognos or budget
     varningar: list[str] = field(default_factory=list)
 
 
@@ -137,6 +139,9 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
     meta.period = _repeated_title_period(full) or document_period(_title_lines(pages)) or document_period(title)
     if meta.period is None and meta.dokumenttyp == "verksamhetsplan":
         meta.period = _plan_period(_title_lines(pages))
+    if meta.period is None and (plan := _plan_period(_title_lines(pages))):
+        meta.plan_year = plan.year     # "Lokalförsörjningsplan 2026-2031": what lies ahead of 2026
+    meta.forward = forward_scenario(full)
     in_year = vocabulary()["documents"].get("in_year_types", [])
     if meta.period and meta.dokumenttyp in in_year and meta.period.type == "helar" and meta.period.year \
             and not meta.period.current_period and _year_only(meta.period, _title_lines(pages)):
@@ -156,6 +161,20 @@ def read_metadata(pages: list[str], kommun_kod: str | None = None, folder: str |
             if code:
                 meta.kommun_kod, meta.kommun = code, kommuner()[code]
     return meta
+
+
+def forward_scenario(text: str) -> str | None:
+    """``prognos`` when the document speaks of forecasts (``prognos``, ``befolkningsprognosen``,
+    ``prognosperioden``) three times as often as of budgets, ``budget`` the other way round, else
+    None: what an unnamed column of a later year holds."""
+    words = re.findall(r"[a-zåäö]+", text.lower())
+    n_prognos = sum(1 for w in words if "prognos" in w)
+    n_budget = sum(1 for w in words if "budget" in w)
+    if n_prognos >= 3 and n_prognos >= 3 * n_budget:
+        return "prognos"
+    if n_budget >= 3 and n_budget >= 3 * n_prognos:
+        return "budget"
+    return None
 
 
 def _year_only(period: Period, title: str) -> bool:

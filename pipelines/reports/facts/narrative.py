@@ -265,6 +265,8 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                 continue
             if rule.get("needs_direction") and not any_word(sentence, rule["needs_direction"]):
                 continue
+            if _about_other_post(sentence, rule.get("not_about")):
+                continue
             wanted = [a for a in amounts if (a[4] in ("%", "procent")) == bool(rule.get("percent"))]
             if not wanted:
                 continue
@@ -285,6 +287,17 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                 out.append(fact)
             break
     return out
+
+
+def _about_other_post(sentence: str, not_about: dict | None) -> bool:
+    """The sentence names another post (``hyreskostnad``: a stem inside a word) and none of
+    the rule's own words: its amount is that post's."""
+    if not not_about:
+        return False
+    words = re.findall(r"[a-zåäö]+", sentence.lower())
+    if not any(stem in w for w in words for stem in not_about["stems"]):
+        return False
+    return not any_word(sentence, not_about.get("unless", []))
 
 
 def _personal_counts(sentence: str, page, ctx: DocContext) -> list[Fact]:

@@ -31,7 +31,9 @@ _SIGN = rf"[{_MC}+]"
 # comparators as printed, normalised to ASCII
 COMPARATORS = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">=", "=": "=", "=<": "<=", "=>": ">="}
 _COMP = r"(?:<=|>=|=<|=>|[<>≤≥=])"
-_NUMBER_CORE = rf"(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:[,.](?P<dec>\d+))?"
+# (a first group of four digits is mis-grouped printing when a leading-zero group follows:
+# "1019 096 kr" is 1 019 096 kr; no number starts with "096")
+_NUMBER_CORE = rf"(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+|\d{{4}}{_SP}0\d\d(?:{_SP}\d{{3}})*|\d+)(?:[,.](?P<dec>\d+))?"
 _CELL = re.compile(
     rf"^(?:(?P<pre>ung\.?|ca\.?|cirka|drygt|knappt|närmare|över|under)\s)?(?P<comp>{_COMP})?\s?(?P<sign>{_SIGN})?\s?{_NUMBER_CORE}"
     rf"\s?(?P<pct>%|procent\b)?\s?(?P<unit>[A-Za-zåäöÅÄÖ]{{1,9}}\.?)?\s?(?P<year>\((?:19|20)\d\d\))?\s?(?P<star>\*+)?$"
@@ -126,7 +128,7 @@ def looks_numeric(token: str) -> bool:
 
 _TEXT_NUMBER = re.compile(
     rf"(?<![\w,.\d{_MC}])(?P<sign>[{_MC}+](?:{_SP})?)?"
-    rf"(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d+)(?:,(?P<dec>\d+))?(?![\d])"
+    rf"(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{4}}{_SP}0\d\d(?:{_SP}\d{{3}})*(?!\d)|\d+)(?:,(?P<dec>\d+))?(?![\d])"
 )
 
 

@@ -25,6 +25,11 @@ def month_number(word: str) -> int | None:
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _YYYYMM = re.compile(r"(?<![\d-])((?:19|20)\d\d)-?(0[1-9]|1[0-2])(?![\d-])")
+# a school year (läsår): 26/27, 2026/27, 2026/2027 — two consecutive years, the first one's
+# autumn to the second one's 30 June
+_SCHOOL_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)?\d\d)\s?/\s?((?:19|20)?\d\d)(?![\d/.,-])")
+# a source cited with its year, "(Sweco 2022)", "(SCB, 2025)": not the period of the values
+_CITATION = re.compile(r"\(([A-ZÅÄÖ][\wåäöÅÄÖ&.-]*(?:\s[A-ZÅÄÖ][\wåäöÅÄÖ&.-]*)?),?\s((?:19|20)\d\d)\)")
 _TERTIAL = re.compile(r"\b(?:T|tertial\s?)([1-3])\b", re.I)
 _KVARTAL = re.compile(r"\b(?:Q|kv\.?\s?|kvartal\s?)([1-4])\b", re.I)
 _KVARTAL_AFTER = re.compile(r"\b([1-4]):?a?\s?kvartalet\b", re.I)
@@ -37,7 +42,8 @@ def _month_pattern() -> re.Pattern[str]:
 
 def read_period(text: str, default_year: int | None = None) -> Period:
     """What ``text`` says about time. ``default_year`` fills in a month without a year."""
-    t = " ".join(text.replace("\u00ad", "").split())
+    t = _CITATION.sub(lambda m: " " if _cited(m.group(1)) else m.group(0), " ".join(text.replace("\u00ad", "").split()))
+    t = " ".join(t.split())
     low = t.lower()
     words = vocabulary()["periods"]
     relative = -1 if any(w in low for w in words["previous_year"]) else 0
@@ -52,6 +58,9 @@ def read_period(text: str, default_year: int | None = None) -> Period:
         if 1 <= mo <= 12:
             end = f"{y:04d}-{mo:02d}-{d:02d}"
             return Period(y, end, "helar" if (mo, d) == (12, 31) else _type_of_month(mo), relative, whole, current)
+    school = None if _year_pair(low, words) else school_year(t)
+    if school:
+        return Period(school, f"{school + 1:04d}-06-30", "lasar", relative, whole, current)
     years = [int(y) for y in _YEAR.findall(t)]
     year = years[-1] if years else default_year
     m = _YYYYMM.search(t)
@@ -82,6 +91,43 @@ def read_period(text: str, default_year: int | None = None) -> Period:
     if years:
         return Period(year, None, None, relative, whole, current)
     return Period(None, None, None, relative, whole, current)
+
+
+def _cited(name: str) -> bool:
+    """Whether the words before a year in brackets name a source, not a time or scenario
+    (``Sweco``, ``SYSTRA``, ``SCB`` yes; ``Budget``, ``Jan``, ``T1``, ``Helår`` no)."""
+    from pipelines.reports.vocabulary.lexicon import scenario_of
+
+    words = vocabulary()["periods"]
+    low = name.lower()
+    if scenario_of(name)[0] or any(month_number(w) for w in low.split()):
+        return False
+    if any(w in low for w in (*words["previous_year"], *words["whole_year"], *words["current_period"])):
+        return False
+    return not re.search(r"\d|tertial|kvartal|delår|år\b", low)
+
+
+def _year_pair(low: str, words: dict) -> bool:
+    """Whether the text compares two years (``Förändring åa 2024/2025``): then ``2024/2025``
+    is a pair of years, and the period is the later one's, not a läsår."""
+    return any(re.search(r"\b" + re.escape(w), low) for w in words.get("year_pair_words", ()))
+
+
+def school_year(text: str) -> int | None:
+    """The first calendar year of a läsår printed as ``26/27``, ``2026/27`` or ``2026/2027``."""
+    printed = {int(y) for y in _YEAR.findall(text)}
+    for m in _SCHOOL_YEAR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if len(first) == 2 and len(second) == 4:
+            continue
+        n = int(first)
+        y1 = n if len(first) == 4 else (2000 + n if n < 70 else 1900 + n)
+        if int(second) % 100 != (y1 + 1) % 100 or (len(second) == 4 and int(second) != y1 + 1):
+            continue
+        if len(first) == 2 and printed - {y1, y1 + 1}:
+            continue     # "11/12 2025": a day and month beside a year, not a läsår
+        return y1
+    return None
 
 
 def row_month(label: str) -> tuple[int, bool] | None:

@@ -58,6 +58,8 @@ def _continues_number(cell_words: list[Word], nxt: Word) -> bool:
     if any(ch in last for ch in ",.%") or last.endswith("*"):
         return False
     digits_last = re.sub(r"^[^\d]*", "", last)
+    if nxt.text[0] == "0" and digits_last.isdigit() and len(cell_words) == 1:
+        return True       # "1019 096 kr": a group with a leading zero never starts a number
     if not digits_last.isdigit():
         return False
     # a group may follow a 1–3 digit start or another 3-digit group

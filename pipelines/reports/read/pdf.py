@@ -4,6 +4,7 @@ boxes (from character boxes) on pages that look like tables."""
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -26,8 +27,8 @@ _STATUS_HEADER = re.compile(r"(?:^|\s)(?:Status|Bedömning|Måluppfyllelse|Uppdr
 _NUMBER_LINE = re.compile(r"\d[\d\s\u00a0\u202f,.%]*")
 
 
-def open_pdf(path: Path) -> pdfium.PdfDocument:
-    name = path.name
+def open_pdf(path: Path, name: str | None = None) -> pdfium.PdfDocument:
+    name = name or path.name
     head = path.read_bytes()[:1024] if path.stat().st_size else b""
     if not head:
         raise ExtractionError(f"{name}: tom fil (empty file)")
@@ -63,20 +64,22 @@ def page_texts(path: Path) -> list[str]:
 
 
 def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[Page]:
-    """Every page's text and kind; words with boxes on pages that look like tables."""
-    pdf = open_pdf(path)
+    """Every page's text and kind; words with boxes on pages that look like tables.
+    ``name``: the file's name for reasons (default its own)."""
+    name = name or path.name
+    pdf = open_pdf(path, name)
     pages: list[Page] = []
     lim, chars = budget.limits(), 0
     try:
-        budget.check_pages(name or path.name, len(pdf), lim)
+        budget.check_pages(name, len(pdf), lim)
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
             try:
                 count = textpage.count_chars()     # the text budget, before the text is copied
                 chars += count
-                budget.check_chars(name or path.name, count, lim, page=i + 1)
-                budget.check_chars(name or path.name, chars, lim)
+                budget.check_chars(name, count, lim, page=i + 1)
+                budget.check_chars(name, chars, lim)
                 text = _clean_page_text(textpage.get_text_range())
                 p = Page(i + 1, text, page.get_width(), page.get_height())
                 p.kind = classify_page(text)
@@ -92,7 +95,7 @@ def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[
                 page.close()
             pages.append(p)
     except pdfium.PdfiumError as exc:
-        raise ExtractionError(f"{path.name}: trasig PDF ({exc})") from None
+        raise ExtractionError(f"{name}: trasig PDF ({exc})") from None
     finally:
         pdf.close()
     return pages
@@ -164,12 +167,22 @@ class _Char:
     generated: bool
 
 
+# a character turned by more than this (radians) is set sideways: a rotated side label
+_UPRIGHT = 0.05
+
+
+def _upright(angle: float) -> bool:
+    turn = angle % (2 * math.pi)
+    return min(turn, 2 * math.pi - turn) <= _UPRIGHT
+
+
 def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
     tp = textpage.raw
     n = pdfium_c.FPDFText_CountChars(tp)
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[_Char] = []
+    sideways: list[int] = []
     for i in range(n):
         code = pdfium_c.FPDFText_GetUnicode(tp, i)
         if code in (0x0D, 0x0A):
@@ -178,6 +191,9 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
         generated = bool(pdfium_c.FPDFText_IsGenerated(tp, i))
         if generated and ch not in _SPACE_CHARS and ch not in ("\ufffe", "\u00ad"):
             continue
+        angle = pdfium_c.FPDFText_GetCharAngle(tp, i)   # -1: unknown
+        if not generated and angle >= 0 and not _upright(angle):
+            sideways.append(len(out))
         pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
         pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
         fs = pdfium_c.FPDFText_GetFontSize(tp, i) or 10.0
@@ -187,7 +203,69 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
             out.append(_Char(ch, prev.x1 - 0.01, prev.x1 - 0.01, prev.base, prev.fs, True))
             continue
         out.append(_Char(ch, rect.left, rect.right, height - oy.value, fs, generated))
+    if sideways and len(sideways) < 0.5 * len(out):
+        # sideways text among upright text (a rotated group label beside a table's rows)
+        # reads as noise when its letters are put on the horizontal lines they cross
+        drop = set(sideways)
+        out = [c for i, c in enumerate(out) if i not in drop]
     return out
+
+
+@dataclass
+class _Side:
+    """Sideways text: one run of turned characters (x across, top/bottom along the run)."""
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _sideways(textpage: pdfium.PdfTextPage, height: float) -> list[_Side]:
+    """Runs of turned characters that stand among upright text (a rotated group label
+    ``Alingsås kommun förskolor`` beside a table's rows), in text order."""
+    tp = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    runs: list[list[tuple[str, float, float, float, float]]] = []
+    upright = 0
+    last = -2
+    for i in range(pdfium_c.FPDFText_CountChars(tp)):
+        code = pdfium_c.FPDFText_GetUnicode(tp, i)
+        if code in (0x0D, 0x0A, 0x02):
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(tp, i)
+        if angle < 0 or _upright(angle):
+            if not chr(code).isspace():
+                upright += 1
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
+        box = (chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom)
+        if runs and i == last + 1:
+            runs[-1].append(box)
+        else:
+            runs.append([box])
+        last = i
+    if not runs or sum(len(r) for r in runs) >= upright:
+        return []
+    out = []
+    for run in runs:
+        text = " ".join("".join(b[0] for b in run).split())
+        if text:
+            out.append(_Side(text, min(b[1] for b in run), max(b[2] for b in run),
+                             min(b[3] for b in run), max(b[4] for b in run)))
+    return out
+
+
+def _mark_sides(lines: list[Line], sides: list[_Side]) -> None:
+    """Each line beside a sideways label (to its right, within the label's span) gets the
+    label's text as ``side``; a label whose lines stand one above the other is one label."""
+    for side in sides:
+        if len(side.text) < 3:
+            continue
+        for ln in lines:
+            middle = (ln.top + ln.bottom) / 2
+            if side.top <= middle <= side.bottom and side.x1 <= ln.x0 + 1:
+                ln.side = side.text
 
 
 def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> list[Line]:  # noqa: C901
@@ -225,11 +303,39 @@ def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> lis
         line = make_line(words_to_cells(words, PDF_GAPS), page_no, len(lines))
         lines.append(line)
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+    lines = _merge_offset_cells(lines)
+    _mark_sides(lines, _sideways(textpage, height))
     for i, ln in enumerate(lines):
         ln.margin = ln.top < 0.07 * height or ln.bottom > 0.93 * height
         ln.index = i
         ln.gap_above = ln.top - lines[i - 1].bottom if i else 99.0
     return lines
+
+
+def _merge_offset_cells(lines: list[Line]) -> list[Line]:
+    """A short lone cell set a little lower or higher than the line beside it (a stub ``År``
+    bottom-aligned in a header row whose years are top-aligned) stands in that line's row:
+    their boxes overlap by half a line or more, no cells overlap across, and the lone cell is
+    a word in the line's own font size (a chart's data label beside running text is not)."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and (len(ln.cells) == 1 or len(prev.cells) == 1):
+            lone, other = (ln, prev) if len(ln.cells) == 1 else (prev, ln)
+            cell = lone.cells[0]
+            height = min(ln.bottom - ln.top, prev.bottom - prev.top)
+            overlap = min(ln.bottom, prev.bottom) - max(ln.top, prev.top)
+            apart = all(cell.x1 < c.x0 or c.x1 < cell.x0 for c in other.cells)
+            same_size = abs(lone.fs - other.fs) <= 0.15 * max(lone.fs, other.fs)
+            if (height > 0 and overlap >= 0.5 * height and apart and len(cell.text.split()) <= 3
+                    and cell.num is None and same_size):
+                cells = sorted(prev.cells + ln.cells, key=lambda c: c.x0)
+                merged = make_line(cells, prev.page, prev.index)
+                merged.footnotes = prev.footnotes + ln.footnotes
+                out[-1] = merged
+                continue
+        out.append(ln)
+    return out
 
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:

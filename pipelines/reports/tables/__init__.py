@@ -9,6 +9,7 @@ from pipelines.reports.model import Document
 from pipelines.reports.tables import flat
 from pipelines.reports.tables.find import find_tables
 from pipelines.reports.tables.model import Table
+from pipelines.reports.tables.outline import place_outline, place_side
 from pipelines.reports.tables.settings import PDF, TEXT
 from pipelines.reports.tables.status import StatusRow, find_rows
 
@@ -30,6 +31,9 @@ def document_tables(doc: Document) -> list[Table]:
         seen[t.id] = seen.get(t.id, 0) + 1
         if seen[t.id] > 1:
             t.id = f"{t.id}_{seen[t.id]}"
+    if doc.paged:
+        place_outline(tables, doc.page_texts)
+    place_side(tables)
     return tables
 
 

@@ -10,7 +10,7 @@ import re
 
 from pipelines.reports.model import Cell, Line
 from pipelines.reports.tables.columns import column_of, overlap_or_nearest
-from pipelines.reports.tables.lines import is_page_furniture, is_prose, is_lower_start, value_cells, word_count
+from pipelines.reports.tables.lines import CAPTION_START, is_page_furniture, is_prose, is_lower_start, value_cells, word_count
 from pipelines.reports.tables.model import Column
 from pipelines.reports.tables.settings import TableSettings
 from pipelines.reports.tables.words import join_fragments
@@ -72,6 +72,13 @@ def find_header(lines: list[Line], first: int, columns: list[Column], fs: float,
     caption: list[str] = []
     cap_gap = s.caption_gap(fs)
     below_top = below.top
+    right = columns[-1].x1 + s.span_right(fs)
+    numbered = _numbered_caption(lines, k, below_top, cap_gap, right)
+    if numbered is not None:
+        # "Tabell 1 Beräknade investeringskostnader (mnkr), avrundade …" over three lines: the
+        # whole numbered caption, however long its lines (text in the margin beside it left out)
+        text = " ".join(c.text for m in range(numbered, k + 1) for c in lines[m].cells if c.x0 < right)
+        return header, [text], _heading(lines, first), skipped
     while k >= 0 and len(caption) < 3:
         ln = lines[k]
         if below_top - ln.bottom > cap_gap or is_prose(ln) or value_cells(ln) or is_page_furniture(ln):
@@ -81,13 +88,31 @@ def find_header(lines: list[Line], first: int, columns: list[Column], fs: float,
         caption.insert(0, ln.text)
         below_top = ln.top
         k -= 1
-    heading = None
+    return header, caption, _heading(lines, first), skipped
+
+
+def _numbered_caption(lines: list[Line], k: int, below_top: float, cap_gap: float, right: float) -> int | None:
+    """The first line of a numbered caption (``Tabell 1 …``, ``Figur 2 …``) printed right
+    above the header in at most four tight lines, or None."""
+    m = k
+    while m >= 0 and k - m < 4:
+        ln = lines[m]
+        if below_top - ln.bottom > cap_gap or is_page_furniture(ln) or any(c.x0 < right for c in value_cells(ln)):
+            return None
+        if CAPTION_START.match(ln.text.strip()) and re.match(r"^\S+\s+\d", ln.text.strip()):
+            return m
+        below_top = ln.top
+        m -= 1
+    return None
+
+
+def _heading(lines: list[Line], first: int) -> str | None:
+    """The nearest numbered heading above the table on its page."""
     for m in range(first - 1, max(-1, first - 40), -1):
         t = lines[m].text.strip()
         if re.match(r"^\d+(?:\.\d+)*\.?\s*[A-ZÅÄÖ]", t) and word_count(t) <= 12 and not value_cells(lines[m]):
-            heading = t
-            break
-    return header, caption, heading, skipped
+            return t
+    return None
 
 
 def goal_before(lines: list[Line], first: int, heading: str | None) -> str | None:

@@ -45,6 +45,8 @@ class Table:
     caption: list[str] = field(default_factory=list)     # lines just above the header
     after: list[str] = field(default_factory=list)       # a caption line just below
     heading: str | None = None                           # nearest heading above the table
+    outline: str | None = None                           # the section heading, maybe pages before
+    side: str | None = None                              # a sideways label beside the table's rows
     goal: str | None = None                              # goal statement between heading and table
     section: str | None = None                           # sub-heading inherited from the table above
     source: str = "pdf"                                  # pdf | text | flat

@@ -1,0 +1,128 @@
+"""Structures of reports the rules were not written for: school years as columns, sources
+cited with a year, labels turned on their side, numbered table captions, figures ahead of
+a plan's first year, amounts printed with a leading-zero group."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipelines.reports.extract import extract_file
+from pipelines.reports.facts import narrative
+from pipelines.reports.facts.metadata import forward_scenario
+from pipelines.reports.model import DocContext
+from pipelines.reports.parse.numbers import find_numbers, parse_number
+from pipelines.reports.parse.periods import read_period, school_year
+from pipelines.reports.tables.outline import page_headings
+from tests.conftest import shared_path
+
+BUN_PLAN = "barn-och-ungdomsnamnden__2026-06-16__bilagor__bilaga-lokalforsorjningsplan-2026-2031-till-bun-20260610.pdf"
+SAMLA = "kommunstyrelsen__2026-06-15__bilagor__samla-ekonomiska-anslag-for-ar-2027.pdf"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "end"),
+    [("26/27", 2026, "2027-06-30"), ("Läsår 2026/27", 2026, "2027-06-30"), ("2026/2027", 2026, "2027-06-30"),
+     ("99/00", 1999, "2000-06-30")],
+)
+def test_a_school_year_runs_from_its_first_autumn_to_the_next_june(text: str, year: int, end: str) -> None:
+    p = read_period(text)
+    assert (p.year, p.end, p.type) == (year, end, "lasar")
+
+
+@pytest.mark.parametrize("text", ["26/28", "2026/2028", "11/12 2025", "3/4", "1/2 tjänst"])
+def test_what_is_not_a_school_year(text: str) -> None:
+    assert school_year(text) is None
+
+
+def test_a_change_between_two_years_is_not_a_school_year() -> None:
+    p = read_period("Förändring åa 2024/2025")
+    assert p.type != "lasar" and p.year == 2025
+
+
+def test_a_source_cited_with_its_year_is_not_the_period() -> None:
+    assert read_period("Årskostnad (Sweco 2022)").year is None
+    assert read_period("Invånare (SCB, 2025)").year is None
+    assert read_period("Budget (Jan 2025)").year == 2025       # a month, not a source
+    assert read_period("Utfall (T1 2025)").year == 2025
+
+
+def test_an_amount_with_a_leading_zero_group_is_one_number() -> None:
+    assert parse_number("1019 096") == 1019096
+    assert [n.value for _, _, n in find_numbers("Kostnad 1019 096 kr")] == [1019096]
+
+
+def test_the_numbered_headings_of_a_page() -> None:
+    text = "2. Demografisk utveckling\n2.1. Befolkningsprognos förskola 2026-2036\nTotalt beräknas behovet\n" \
+           "1. Inledning ........................ 3\n2025 var ett år med\n3.4.2 Grundskola årskurs F till 6"
+    assert page_headings(text) == ["2. Demografisk utveckling", "2.1. Befolkningsprognos förskola 2026-2036",
+                                   "3.4.2 Grundskola årskurs F till 6"]
+
+
+def test_what_a_document_calls_the_figures_ahead() -> None:
+    assert forward_scenario("befolkningsprognosen visar … prognosperioden … prognos") == "prognos"
+    assert forward_scenario("budget 2027, budgetramen, budgeten, prognos") == "budget"
+    assert forward_scenario("prognos och budget") is None
+
+
+def test_a_forecast_of_another_post_is_not_the_result() -> None:
+    ctx = DocContext(document="plan.pdf")
+    cost = narrative.extract(["Prognostiserad hyreskostnad för år 2027 är 126,5 mnkr."], ctx, True, [])
+    assert not [f for f in cost if f.measure == "resultat"]
+    result = narrative.extract(["Prognosen för helåret är ett överskott på 2,5 mnkr."], ctx, True, [])
+    assert [(f.measure, f.value) for f in result if f.measure == "resultat"] == [("resultat", 2500)]
+
+
+@cache
+def _facts(name: str) -> list:
+    return extract_file(shared_path("corpus", "pool", name)).facts
+
+
+def test_school_year_columns_and_a_sideways_area_label() -> None:
+    """Lokalförsörjningsplan: tables of läsår columns (26/27 …) whose area is printed turned on
+    its side beside the rows, shorter than the table it names."""
+    facts = [f for f in _facts(BUN_PLAN) if f.page == 13]
+    first = {(f.label, f.year, f.period_end): (f.value, f.area, f.scenario) for f in facts}
+    assert first[("Förskoleklass", 2026, "2027-06-30")] == (109, "SÖDRA - Skolor", "prognos")
+    assert first[("Åk 9", 2035, "2036-06-30")] == (75, "SÖDRA - Skolor", "prognos")
+    assert all(f.schema == "verksamhet" and f.unit != "tkr" for f in facts)
+    assert not any("SÖDRA" in f.label for f in facts)        # the side label is no row
+
+
+def test_a_stub_set_lower_than_its_years_and_a_numbered_caption() -> None:
+    """SAMLA: the stub ``År`` sits lower than the years of its header row; the amounts carry
+    their unit (``1019 096 kr``) and the table its caption (``Tabell 1 …``)."""
+    facts = _facts(SAMLA)
+    by = {(f.page, f.label, f.year): f for f in facts}
+    f = by[(2, "Västra Götalandsregionen", 2027)]
+    assert (f.value, f.unit, f.scenario) == (pytest.approx(1019.096), "tkr", "budget")
+    assert by[(3, "Kommunikatör", 2024)].scenario == "utfall"
+    assert by[(3, "Kommunikatör", 2027)].value == 70
+
+
+def test_pdf_file_of_the_pool_is_read_in_place() -> None:
+    assert not (Path(__file__).parent.parent / "data" / BUN_PLAN).exists()
+
+
+def test_the_tables_identity_and_its_columns_shape_give_the_periods() -> None:
+    """Kalmar's delårsrapport (a seed text, one line per page): ``Budget VR aug 2019`` beside a
+    whole-year forecast and their deviation is the year's budget (avvikelse = budget −
+    prognos holds); ``2018 Antal personer`` beside ``2019 Antal personer`` is the same date
+    a year before; ``Antal årsarbetare`` counts årsarbetare."""
+    facts = extract_file(shared_path("corpus", "seeds", "002_b4559db47a798bae.txt")).facts
+    by = {(f.label, f.column): f for f in facts}
+    budget = by[("Intäkter", "Budget VR aug 2019")]
+    assert (budget.value, budget.scenario, budget.period_end) == (-97261, "budget", "2019-12-31")
+    staff = by[("Kvinnor", "2018 Antal personer")]
+    assert (staff.value, staff.unit, staff.period_end) == (835, "antal", "2018-08-31")
+    assert by[("Kvinnor", "2018 Antal årsarbetare")].unit == "arsarbetare"
+
+
+def test_a_unit_printed_only_in_the_sum_row_is_the_tables() -> None:
+    """Sweco's PM: ``Summa (mnkr)`` is the only place the table prints its unit; the columns
+    name a source and its year (``Lokalt alternativ (Sweco 2022)``), not a period."""
+    facts = _facts("kommunstyrelsen__2026-06-01__bilagor__pm-uppdaterad-jamforelsekalkyl-arskostnad-va-losning-bjarke-.pdf")
+    f = next(f for f in facts if f.page == 2 and f.label == "Överföring" and f.column == "Lokalt alternativ (Sweco 2022)")
+    assert (f.schema, f.value, f.unit, f.year) == ("ekonomi", 350000, "tkr", None)
