@@ -8,6 +8,7 @@ point a fresh data dir at the same code.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -55,6 +56,76 @@ def _paths(value: str | None) -> list[Path]:
     return [Path(p).expanduser().resolve() for p in value.split(os.pathsep) if p.strip()]
 
 
+# Per-file budgets (docs/quality.md, "Limits"): checked before the memory is spent; a file
+# over one is `avvisad` with a reason naming the limit, and the run goes on.
+LIMIT_ENV = {
+    "max_file_mb": "KOMMUNLAGER_MAX_FILE_MB",
+    "max_unpacked_mb": "KOMMUNLAGER_MAX_UNPACKED_MB",
+    "max_stream_mb": "KOMMUNLAGER_MAX_STREAM_MB",
+    "max_docx_xml_mb": "KOMMUNLAGER_MAX_DOCX_XML_MB",
+    "max_pages": "KOMMUNLAGER_MAX_PAGES",
+    "max_text_chars": "KOMMUNLAGER_MAX_TEXT_CHARS",
+    "max_page_chars": "KOMMUNLAGER_MAX_PAGE_CHARS",
+    "duckdb_memory_limit": "KOMMUNLAGER_DUCKDB_MEMORY_LIMIT",
+}
+
+
+# what DuckDB's memory_limit accepts: 2GB, 512MiB, 80%
+_MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B|B|%)", re.I)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one input file may cost. The defaults keep one file's extraction well under
+    600 MB peak RSS (tests/test_fuzz.py) and are ~10x or more what the largest report of the
+    corpus needs (content stream 1.3 MB, image 12.6 MB, 140 000 characters).
+
+    - ``max_file_mb``: bytes on disk (larger files are not copied into the lake);
+    - ``max_unpacked_mb``: a DOCX's members unpacked, all together; a PDF image unpacked;
+    - ``max_stream_mb``: any other PDF stream unpacked (page content, fonts, object streams:
+      PDFium holds ~2-18x a content stream's size while it parses the page);
+    - ``max_docx_xml_mb``: the XML parts of a DOCX that python-docx parses (~10x in memory);
+    - ``max_pages``: pages of a PDF;
+    - ``max_text_chars``: characters of text per document, ``max_page_chars`` per PDF page
+      (or form-feed page of a text file);
+    - ``duckdb_memory_limit``: DuckDB's ``memory_limit`` for the raw load and the dbt build.
+    """
+
+    max_file_mb: float = 200.0
+    max_unpacked_mb: float = 100.0
+    max_stream_mb: float = 16.0
+    max_docx_xml_mb: float = 25.0
+    max_pages: int = 3000
+    max_text_chars: int = 5_000_000
+    max_page_chars: int = 100_000
+    duckdb_memory_limit: str = "2GB"
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """Limits from ``KOMMUNLAGER_MAX_*``; a value that is no positive number keeps the default."""
+        values: dict[str, object] = {}
+        for attr, env in LIMIT_ENV.items():
+            raw = os.environ.get(env, "").strip()
+            if not raw:
+                continue
+            if attr == "duckdb_memory_limit":
+                if _MEMORY.fullmatch(raw):
+                    values[attr] = raw.replace(" ", "")
+                continue
+            kind = type(getattr(cls, attr))
+            try:
+                value = kind(float(raw)) if kind is int else float(raw)
+            except ValueError:
+                continue
+            if value > 0:
+                values[attr] = value
+        return cls(**values)
+
+    @staticmethod
+    def env(attr: str) -> str:
+        return LIMIT_ENV[attr]
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -64,6 +135,7 @@ class Settings:
     # Extra folders scanned for reports besides the inbox (``make run`` adds the samples).
     report_sources: tuple[Path, ...] = field(default_factory=tuple)
     shared_dir: Path = DEFAULT_SHARED_DIR
+    limits: Limits = field(default_factory=Limits.from_env)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -82,6 +154,7 @@ class Settings:
             kolada_snapshot_dir=snapshot,
             report_sources=tuple(_paths(os.environ.get("KOMMUNLAGER_REPORT_SOURCES"))),
             shared_dir=shared,
+            limits=Limits.from_env(),
         )
 
     # --- folders under the data dir -------------------------------------------------

@@ -18,6 +18,7 @@ import pytest
 from pipelines.reports.extract import extract_file
 from pipelines.reports.read.guard import precheck
 from pipelines.reports.model import ExtractionError
+from tests import hostile_files
 from tests.conftest import SAMPLES, shared_path
 
 SEED_000 = SAMPLES / "000_29325da1e2c822b1.txt"
@@ -118,6 +119,10 @@ REJECTED = {
     "bild.pdf": "inget textlager",
     "rapport.docx": "inte ett Word-dokument, innehållet är en PDF",
     "stor.txt": "för stor fil",
+    # hostile (issue 11 item 2; the fuzz test measures their memory): small on disk, huge unpacked
+    "nollor.pdf": "KOMMUNLAGER_MAX_STREAM_MB",
+    "zipbomb.docx": "KOMMUNLAGER_MAX_UNPACKED_MB",
+    "manga-sidor.pdf": "KOMMUNLAGER_MAX_PAGES",
 }
 
 
@@ -142,6 +147,12 @@ def make_corpus(folder: Path) -> dict[str, Path]:
     for name, data in files.items():
         paths[name] = folder / name
         paths[name].write_bytes(data)
+    paths["nollor.pdf"] = folder / "nollor.pdf"     # a page of 256 MB of zeros: 0.3 MB on disk
+    paths["nollor.pdf"].write_bytes(hostile_files.pdf_bytes([], compressed=[hostile_files.deflate_repeated(
+        hostile_files.page_content(hostile_files.REPORT_LINES) + b"\n", b"\0", 256 << 20)]))
+    paths["zipbomb.docx"] = hostile_files.docx_bytes(folder / "zipbomb.docx", bomb=256 << 20)
+    paths["manga-sidor.pdf"] = folder / "manga-sidor.pdf"
+    paths["manga-sidor.pdf"].write_bytes(hostile_files.pdf_bytes([b"BT ET"] * 3001))
     paths["bild.pdf"] = folder / "bild.pdf"
     image_only_pdf(shared_path(*TABLE_PDF), paths["bild.pdf"])
     revised = folder / "1440" / "reviderad.txt"
@@ -294,7 +305,7 @@ def test_bad_inputs_end_to_end_then_a_second_run_changes_nothing(loaded_env: Pat
     second = _run(env)
     assert second.returncode == 2 and "Traceback" not in second.stdout + second.stderr
     assert [line for line in second.stdout.splitlines() if line.startswith("Problem: ")] == problems
-    assert "Dokument: 15 i inkorgen, 0 extraherade nu" in second.stdout
+    assert "Dokument: 18 i inkorgen, 0 extraherade nu" in second.stdout
     assert _dump(db) == before
     assert {p: p.stat().st_size for p in settings.lake_dir.rglob("*") if p.is_file()} == lake_before
 

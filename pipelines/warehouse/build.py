@@ -37,6 +37,13 @@ DOKUMENT_SCHEMA = pa.schema(
      ("varningar", pa.list_(pa.string())), ("extraktor_version", pa.string()), ("extraherad", pa.string())]
 )
 FAKTA_SCHEMA = FACT_ARROW_SCHEMA.append(pa.field("dokument_id", pa.string()))
+def duckdb_config(settings: Settings) -> dict[str, str]:
+    """DuckDB settings of every connection that writes a warehouse file: its memory bounded
+    (``KOMMUNLAGER_DUCKDB_MEMORY_LIMIT``; dbt gets the same limit through profiles.yml), so a
+    large load spills to disk instead of growing without end."""
+    return {"memory_limit": settings.limits.duckdb_memory_limit}
+
+
 def build_path(settings: Settings, run_id: str) -> Path:
     return settings.build_dir / f"{_SAFE.sub('_', run_id)}.duckdb"
 
@@ -153,7 +160,7 @@ def stage_raw(settings: Settings, db_path: Path, extractor_version: str) -> dict
     for stale in (db_path, db_path.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)
     counts: dict[str, int] = {}
-    con = duckdb.connect(str(db_path))
+    con = duckdb.connect(str(db_path), config=duckdb_config(settings))
     try:
         con.execute("create schema raw")
         for name, table in raw_tables(settings, extractor_version, direct=False).items():

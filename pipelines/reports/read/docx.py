@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from pipelines.reports.model import Block, Cell, Document, ExtractionError, Line, Page, Word
+from pipelines.reports.read import budget
 from pipelines.reports.read.layout import classify, make_line
 from pipelines.reports.vocabulary import document_words
 
@@ -33,6 +34,7 @@ def read_document(path: Path, name: str) -> Document:
         raise ExtractionError(f"{name}: trasig DOCX ({type(exc).__name__})") from None
     paragraphs = [p.text for p in document.paragraphs]
     text = "\n".join(paragraphs)
+    budget.check_chars(name, len(text), budget.limits())
     blocks = [Block(_table_lines(wt), None, id_prefix=f"d{t_i}", caption=_caption_before(document, wt))
               for t_i, wt in enumerate(document.tables, 1)]
     table_text = "\n".join("\t".join(c.text for c in row.cells) for wt in document.tables for row in wt.rows)

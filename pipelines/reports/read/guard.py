@@ -5,7 +5,8 @@
 worse, load as nothing without saying why:
 
 - a file that vanished, an empty file, a file over the size limit
-  (``KOMMUNLAGER_MAX_FILE_MB``, default 200);
+  (``KOMMUNLAGER_MAX_FILE_MB``, default 200), a file over a budget for unpacked content
+  or pages (``budget``: PDF streams, DOCX members);
 - content that does not match the extension (magic bytes): a ``.pdf`` that is text, an
   image or a Word file, a ``.txt`` that is a PDF or binary, a ``.docx`` that is no ZIP;
 - PDFs that are truncated (no ``%%EOF`` at the end), corrupt, password-protected, without
@@ -17,14 +18,15 @@ guard only refuses bytes that are not text. Extraction calls ``precheck`` first 
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
 
+from pipelines.config import Limits
 from pipelines.reports.model import ExtractionError
+from pipelines.reports.read import budget
 
-MAX_FILE_MB_ENV = "KOMMUNLAGER_MAX_FILE_MB"
-DEFAULT_MAX_FILE_MB = 200.0
+MAX_FILE_MB_ENV = Limits.env("max_file_mb")
+DEFAULT_MAX_FILE_MB = Limits.max_file_mb
 # A page with at least this many non-blank characters has a text layer.
 MIN_PAGE_TEXT_CHARS = 20
 _HEAD = 4096
@@ -46,12 +48,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 
 
 def max_file_bytes() -> int:
-    raw = os.environ.get(MAX_FILE_MB_ENV, "").strip()
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_FILE_MB
-    except ValueError:
-        mb = DEFAULT_MAX_FILE_MB
-    return int(mb * 1024 * 1024)
+    return int(Limits.from_env().max_file_mb * 1024 * 1024)
 
 
 def check_size(name: str, size: int) -> None:
@@ -94,6 +91,7 @@ def _check_pdf(path: Path, name: str, tail: bytes) -> None:
 
     if b"%%EOF" not in tail:
         raise ExtractionError(f"{name}: avkortad PDF, slutet saknas (truncated: no %%EOF; an interrupted download?)")
+    budget.check_pdf_streams(path, name)     # before PDFium inflates a page
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -103,6 +101,7 @@ def _check_pdf(path: Path, name: str, tail: bytes) -> None:
     try:
         if len(pdf) == 0:
             raise ExtractionError(f"{name}: PDF utan sidor (no pages)")
+        budget.check_pages(name, len(pdf))
         for page in pdf:
             try:
                 textpage = page.get_textpage()
@@ -126,11 +125,11 @@ def _check_docx(path: Path, name: str) -> None:
         with zipfile.ZipFile(path) as zf:
             if "word/document.xml" not in zf.namelist():
                 raise ExtractionError(f"{name}: ZIP-arkiv men inget Word-dokument (no word/document.xml)")
-            broken = zf.testzip()
-    except zipfile.BadZipFile:
-        raise ExtractionError(f"{name}: trasig .docx (corrupt ZIP container)") from None
-    if broken:
-        raise ExtractionError(f"{name}: trasig .docx ({broken} is corrupt)")
+            budget.check_docx_members(zf, name)   # sizes and CRCs, before python-docx reads it
+    except zipfile.BadZipFile as exc:
+        raise ExtractionError(f"{name}: trasig .docx (corrupt ZIP container: {exc})") from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        raise ExtractionError(f"{name}: trasig .docx ({type(exc).__name__}: {exc})") from None
 
 
 def precheck(path: Path, name: str | None = None) -> None:

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipelines.reports.model import Block, Document, ExtractionError, Line, Page, Word
+from pipelines.reports.read import budget
 from pipelines.reports.read.icons import page_icons
 from pipelines.reports.read.layout import PDF_GAPS, make_line, words_to_cells
 from pipelines.reports.vocabulary import document_words
@@ -68,11 +69,17 @@ def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[
     name = name or path.name
     pdf = open_pdf(path, name)
     pages: list[Page] = []
+    lim, chars = budget.limits(), 0
     try:
+        budget.check_pages(name, len(pdf), lim)
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
             try:
+                count = textpage.count_chars()     # the text budget, before the text is copied
+                chars += count
+                budget.check_chars(name, count, lim, page=i + 1)
+                budget.check_chars(name, chars, lim)
                 text = _clean_page_text(textpage.get_text_range())
                 p = Page(i + 1, text, page.get_width(), page.get_height())
                 p.kind = classify_page(text)

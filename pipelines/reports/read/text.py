@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from pipelines.reports.model import Block, Document, ExtractionError, Line, Page
+from pipelines.reports.read import budget
 from pipelines.reports.read.layout import layout_text_lines, tab_text_lines
 from pipelines.reports.vocabulary import document_words
 
@@ -59,7 +60,19 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_text(path: Path, name: str | None = None) -> str:
-    return decode(path.read_bytes(), name or path.name)
+    """The decoded text, refused before it is read when the file cannot be within the text
+    budget (a character is at most 4 bytes), and after decoding when it is not."""
+    name = name or path.name
+    lim = budget.limits()
+    size = path.stat().st_size
+    if size > 4 * lim.max_text_chars:
+        budget.check_chars(name, size // 4, lim)
+    text = decode(path.read_bytes(), name)
+    budget.check_chars(name, len(text), lim)
+    if "\f" in text:
+        for number, page in enumerate(text.split("\f"), 1):
+            budget.check_chars(name, len(page), lim, page=number)
+    return text
 
 
 def text_lines(page_text: str, page: int | None) -> list[Line]:
