@@ -430,9 +430,9 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     groups: list[list[_Char]] = []
     for c in sorted(chars, key=_BY_BASE_X):
         if groups:
-            g = groups[-1]
-            if abs(c.base - g[-1].base) <= 0.3 * max(c.fs, g[-1].fs):
-                g.append(c)
+            last = groups[-1][-1]
+            if abs(c.base - last.base) <= 0.3 * (c.fs if c.fs > last.fs else last.fs):
+                groups[-1].append(c)
                 continue
         groups.append([c])
     return [g for g in groups if any(not c.ch.isspace() for c in g)]
@@ -450,7 +450,7 @@ def _words(chars: list[_Char]) -> list[Word]:
         hyphen = "\ufffe" in text[-1:] or "\u00ad" in text[-1:]
         text = text.replace("\ufffe", "").replace("\u00ad", "")
         if text:
-            fs = max(c.fs for c in cur)
+            fs = max([c.fs for c in cur])
             base = _median([c.base for c in cur])
             words.append(Word(text, cur[0].x0, cur[-1].x1, base - 0.8 * fs, base + 0.2 * fs, fs, hyphen))
         cur.clear()
