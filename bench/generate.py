@@ -270,11 +270,11 @@ def plan(documents: int, seed: int = 2026, text_share: float = 0.2, pages: int =
     return specs
 
 
-def write(specs: list[Spec], out: Path) -> dict:
-    """Write the documents into ``out`` (flat) and their expected facts into
-    ``out/../expected/``; returns totals."""
+def write(specs: list[Spec], out: Path, expected_dir: Path | None = None) -> dict:
+    """Write the documents into ``out`` (flat) and their expected facts into ``expected_dir``
+    (default ``out/../expected/``); returns totals."""
     out.mkdir(parents=True, exist_ok=True)
-    expected_dir = out.parent / "expected"
+    expected_dir = expected_dir or out.parent / "expected"
     expected_dir.mkdir(parents=True, exist_ok=True)
     total_pages = 0
     for spec in specs:
