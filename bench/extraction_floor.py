@@ -37,7 +37,7 @@ NOTES = [
     "2026-12-02 at a load average of ~24): 0.056–0.077 × text floor and 0.095–0.144 × box floor "
     "(51–70 pages/s at an idle floor); after: 0.103–0.108 × text floor, 0.17–0.21 × box floor "
     "(93–97 pages/s), about 1.5× faster, with `python -m tools.evaluate` identical on every gold document, and every fact and document "
-    "info identical, field by field, on the first 60 PDFs of ../shared/corpus (the corpus PDFs and 47 pool "
+    "info identical, field by field, on the first 60 PDFs of ../shared/corpus (12 corpus PDFs and 48 pool "
     "files, 1 287 facts).",
     "",
     "What changed (pipelines/reports/read/pdf.py, same lines and cells): one pass over a page's characters "
