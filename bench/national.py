@@ -264,8 +264,8 @@ def table(rows: list[dict]) -> str:
         pps = r["pages"] / f["seconds"]
         lines.append(
             f"| 1/{1 / r['scale']:.0f} | {r['documents']} ({r['generated']} + {r['pool']}) | {r['pages']} | "
-            f"{f['seconds']:.0f} | {f['seconds'] / r['documents']:.2f} | {pps:.1f} | "
-            f"{pps / fl['text']['pages_per_cpu_s']:.3f} | {pps / fl['boxes']['pages_per_cpu_s']:.3f} | "
+            f"{f['seconds']:.0f} | {f['seconds'] / r['documents']:.2f} | {pps:.3g} | "
+            f"{pps / fl['text']['pages_per_cpu_s']:.3g} | {pps / fl['boxes']['pages_per_cpu_s']:.3g} | "
             f"{f['cores']:.2f} | {s['seconds']:.0f} | {f['tree_rss_mb']:.0f} / {s['tree_rss_mb']:.0f} | "
             f"{num['recall']:.1%} ({num['found']}/{num['expected']}) | {num['wrong']} |")
     return "\n".join(lines)
