@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # `make run` and `make ui` load the product's sample reports besides the inbox.
 export KOMMUNLAGER_REPORT_SOURCES ?= $(CURDIR)/data/samples/reports
 
-.PHONY: install manifest run test ui eval bench bench-national docs clean
+.PHONY: install manifest run test chromium ui eval bench bench-national docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,15 @@ manifest: $(MANIFEST)
 run: $(MANIFEST)
 	$(BIN)/kommunlager run
 
-test: $(MANIFEST)
+test: $(MANIFEST) chromium
 	$(BIN)/python -m pytest -q
+
+# Headless Chromium for the report-page test (tests/test_pages.py): Debian's package,
+# installed when missing (as root directly, else through sudo).
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }; \
+		else sudo apt-get install -y chromium || { sudo apt-get update && sudo apt-get install -y chromium; }; fi; }
 
 # Extractor against the hand-made gold files (tests/gold); the table goes to docs/extraction.md.
 eval: $(MANIFEST)

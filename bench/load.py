@@ -95,7 +95,8 @@ def section(body: str) -> str:
         "",
         body,
         "",
-        "A first run extracts every document in its own Dagster run, then builds, checks and publishes "
+        "A first run extracts the documents in one Dagster run per batch (KOMMUNLAGER_WORKERS processes), "
+        "then builds, checks and publishes "
         "the warehouse; most of the fixed cost is Dagster's run set-up and the dbt build (~250 tests). "
         "A second run extracts nothing and rebuilds the warehouse from the raw layer.",
         "",

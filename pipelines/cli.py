@@ -1,4 +1,4 @@
-"""The `kommunlager` command line (SPEC: run, extract, kolada fetch, sql).
+"""The `kommunlager` command line (SPEC: run, extract, kolada fetch, sql, export).
 
 Expected failures print one line on stderr and exit non-zero; no tracebacks.
 Exit codes: 0 ok; 1 failed (nothing published / bad argument / network); 2 done, but some
@@ -35,7 +35,10 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
 def _output_to(log_path: Path) -> Iterator[object]:
     """Send everything Dagster, dbt and GX write (fd 1 and 2) to a log file; yield a stream
     to the real terminal for progress and the summary."""
-    log_path.parent.mkdir(parents=True, exist_ok=True)
+    from pipelines.lib.files import PRIVATE_FILE, private_dir
+
+    private_dir(log_path.parent)     # logs name files and documents: private (docs/quality.md)
+    os.close(os.open(log_path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, PRIVATE_FILE))
     sys.stdout.flush()
     sys.stderr.flush()
     saved_out, saved_err = os.dup(1), os.dup(2)
@@ -56,6 +59,11 @@ def _output_to(log_path: Path) -> Iterator[object]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.warehouse.publish import quality_guard_problem
+
+    problem = quality_guard_problem()
+    if problem:  # refused before any work: a run without its checks would publish unchecked
+        return _fail(f"run: {problem}")
     from pipelines.runner import run_all
     from pipelines.summary import render
 
@@ -72,8 +80,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                 terminal.write(line + "\n")
             terminal.flush()
 
+        def phase(line: str) -> None:
+            terminal.write(("\r\033[K" if tty else "") + line + "\n")
+            terminal.flush()
+
         try:
-            report = run_all(settings, progress=progress)
+            report = run_all(settings, progress=progress, phase=phase)
         except Exception as exc:  # unexpected: one line here, the traceback in the log
             import traceback
 
@@ -88,22 +100,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipelines.reports.extract import extract_file
+    from pipelines.lib.files import one_line_name
+    from pipelines.reports.extract import extract_file_or_reason
 
     rejected = 0
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            print(f"kommunlager: {name}: filen finns inte (no such file)", file=sys.stderr)
+            print(f"kommunlager: {one_line_name(name)}: filen finns inte (no such file)", file=sys.stderr)
             rejected += 1
             continue
-        result = extract_file(path, kommun_kod=args.kommun)
+        result, _traceback = extract_file_or_reason(path, kommun_kod=args.kommun)
         if not result.ok:
             print(f"kommunlager: {result.info.orsak}", file=sys.stderr)
             rejected += 1
             continue
         for warning in result.info.varningar:
-            print(f"kommunlager: {path.name}: {warning}", file=sys.stderr)
+            print(f"kommunlager: {one_line_name(path.name)}: {warning}", file=sys.stderr)
         for fact in result.facts:
             sys.stdout.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
     return EXIT_REJECTED if rejected else EXIT_OK
@@ -190,7 +203,8 @@ def cmd_kolada_fetch(args: argparse.Namespace) -> int:
         write_page(settings, url, fetched_at, status, text)
 
     try:
-        rows, problems = fetch_values(kpis, munis, years, settings.kolada_base_url, from_date=from_date, on_page=keep)
+        rows, problems = fetch_values(kpis, munis, years, settings.kolada_base_url, from_date=from_date, on_page=keep,
+                                      on_retry=lambda line: print(f"kommunlager: kolada: {line}", file=sys.stderr))
     except KoladaError as exc:
         return _fail(f"kolada: {exc}")
     _write_rows(rows, args.out)
@@ -232,24 +246,65 @@ def cmd_kolada_import(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
+def _open_warehouse():
+    """The analysts' read-only connection to the published warehouse (the one place it is
+    opened for `sql` and `export`; pipelines/warehouse/readonly.py)."""
+    from pipelines.warehouse.readonly import connect_readonly
+
+    return connect_readonly(Settings.from_env().warehouse_path)
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
+    """A query's result on stdout (table, csv, csv-sv, json) or in --out (csv-sv, parquet),
+    written by this code from the result; without a query, an interactive prompt."""
     import duckdb
 
-    from pipelines.warehouse.publish import WarehouseMissing, connect_readonly
+    from pipelines.export.files import format_table, write_csv_sv, write_parquet
+    from pipelines.export.prompt import sql_error
+    from pipelines.warehouse.readonly import WarehouseMissing
 
+    out = Path(args.out) if args.out else None
+    if args.format == "parquet" and out is None:
+        raise UsageError("--format parquet needs --out FILE.parquet")
+    if out is not None and args.format not in ("csv-sv", "parquet"):
+        raise UsageError(f"--out {args.out}: use --format csv-sv or parquet with --out")
+    if out is not None and not out.parent.is_dir():
+        raise UsageError(f"--out {args.out}: katalogen {out.parent} finns inte (no such directory)")
     try:
-        con = connect_readonly(Settings.from_env())
+        con = _open_warehouse()
     except WarehouseMissing as exc:
         return _fail(str(exc))
     try:
-        cursor = con.execute(args.query)
-        columns = [d[0] for d in cursor.description or []]
-        rows = cursor.fetchall()
-    except duckdb.Error as exc:
-        return _fail(f"sql: {str(exc).splitlines()[0]}")
+        if args.query is None:
+            from pipelines.export.prompt import run_prompt
+
+            # the prompt's history lives with the user, not beside the warehouse
+            history = Path(os.environ.get("KOMMUNLAGER_SQL_HISTORY", Path.home() / ".kommunlager_sql_history"))
+            return EXIT_FAILED if run_prompt(con, history=history) and not sys.stdin.isatty() else EXIT_OK
+        try:
+            if args.format == "parquet":
+                relation = con.sql(args.query)
+                if relation is None:
+                    raise UsageError("--format parquet: the statement returns no rows to write")
+                try:
+                    write_parquet(relation, out)
+                except OSError as exc:
+                    raise UsageError(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})") from None
+                print(f"kommunlager: {out}", file=sys.stderr)
+                return EXIT_OK
+            cursor = con.execute(args.query)
+            columns = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchall()
+        except duckdb.Error as exc:
+            return _fail(f"sql: {sql_error(exc)}")
     finally:
         con.close()
-    if args.format == "csv":
+    if args.format == "csv-sv":
+        try:
+            write_csv_sv(columns, rows, out if out is not None else sys.stdout)
+        except OSError as exc:
+            raise UsageError(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})") from None
+    elif args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
@@ -257,13 +312,37 @@ def cmd_sql(args: argparse.Namespace) -> int:
         for row in rows:
             sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
     else:
-        widths = [max([len(str(c))] + [len(str(r[i])) for r in rows]) for i, c in enumerate(columns)]
-        fmt = " | ".join(f"{{:{w}}}" for w in widths)
-        print(fmt.format(*columns))
-        print("-+-".join("-" * w for w in widths))
-        for row in rows:
-            print(fmt.format(*["" if v is None else str(v) for v in row]))
-        print(f"({len(rows)} rader)")
+        print(format_table(columns, rows))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The Excel workbook of the analyst answers (pipelines/export/workbook.py)."""
+    import duckdb
+
+    from pipelines.export.workbook import ExportError, write_workbook
+    from pipelines.warehouse.readonly import WarehouseMissing
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"--out {args.out}: expected a file ending in .xlsx")
+    if not out.parent.is_dir():
+        raise UsageError(f"--out {args.out}: katalogen {out.parent} finns inte (no such directory)")
+    try:
+        con = _open_warehouse()
+    except WarehouseMissing as exc:
+        return _fail(str(exc))
+    try:
+        summary = write_workbook(con, out, kommun=args.kommun, namnd=args.namnd)
+    except ExportError as exc:
+        return _fail(f"export: {exc}")
+    except duckdb.Error as exc:  # e.g. a warehouse published before the marts existed
+        return _fail(f"export: {str(exc).splitlines()[0]} (run 'kommunlager run' to rebuild the warehouse)")
+    except OSError as exc:
+        return _fail(f"--out {args.out}: kan inte skrivas ({exc.strerror or exc})")
+    finally:
+        con.close()
+    print(f"kommunlager: {out}: " + ", ".join(f"{blad} {n}" for blad, n in summary.items()), file=sys.stderr)
     return EXIT_OK
 
 
@@ -294,10 +373,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", help="PATH ending in .parquet, .csv or .jsonl (default: JSON Lines on stdout)")
     imp.set_defaults(func=cmd_kolada_import)
 
-    sql = sub.add_parser("sql", help="query the published warehouse (read-only)")
-    sql.add_argument("query")
-    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sql = sub.add_parser("sql", help="query the published warehouse (read-only); no query: a prompt")
+    sql.add_argument("query", nargs="?", help="one SQL statement (omit for an interactive prompt)")
+    sql.add_argument("--format", choices=["table", "csv", "csv-sv", "json", "parquet"], default="table",
+                     help="csv-sv: ';', decimal comma, UTF-8 with BOM (Swedish Excel); parquet needs --out")
+    sql.add_argument("--out", help="write the result to this file (csv-sv or parquet)")
     sql.set_defaults(func=cmd_sql)
+
+    export = sub.add_parser("export", help="an Excel workbook of the analyst answers, with charts and sources")
+    export.add_argument("--out", required=True, help="FILE.xlsx")
+    export.add_argument("--kommun", help="only this kommun (4-digit kod)")
+    export.add_argument("--namnd", help="only this nämnd (its name, case-insensitive)")
+    export.set_defaults(func=cmd_export)
     return parser
 
 

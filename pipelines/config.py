@@ -120,8 +120,49 @@ class Settings:
         return [self.inbox_reports, *self.report_sources]
 
     def ensure_dirs(self) -> None:
-        for d in (self.inbox_reports, self.inbox_kolada, self.lake_dir, self.build_dir):
+        from pipelines.lib.files import private_dir, warehouse_modes
+
+        for d in (self.inbox_reports, self.inbox_kolada):
             d.mkdir(parents=True, exist_ok=True)
+        private_dir(self.lake_dir)          # unmasked originals: the owner's alone (docs/quality.md)
+        private_dir(self.warehouse_dir, warehouse_modes()[1])
+        private_dir(self.build_dir)
+
+
+EXECUTORS = ("in_process", "multiprocess", "k8s", "celery")
+
+
+def workers() -> int:
+    """Processes extracting documents side by side (``KOMMUNLAGER_WORKERS``, default: the
+    cores this process may use). 1 extracts in the run's own process."""
+    value = os.environ.get("KOMMUNLAGER_WORKERS", "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ValueError(f"KOMMUNLAGER_WORKERS={value!r}: expected a whole number ≥ 1")
+        return int(value)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def batch_size() -> int:
+    """Most documents one extraction run covers (``KOMMUNLAGER_BATCH_SIZE``, default 500):
+    the sensor and the schedule split what waits into runs of at most this many, so on a
+    cluster several runs can extract side by side and one failed run retries only its part."""
+    value = os.environ.get("KOMMUNLAGER_BATCH_SIZE", "").strip() or "500"
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"KOMMUNLAGER_BATCH_SIZE={value!r}: expected a whole number ≥ 1")
+    return int(value)
+
+
+def executor_name() -> str:
+    """How runs execute their steps (``KOMMUNLAGER_EXECUTOR``): in_process (default: tests,
+    `kommunlager run`), multiprocess (one machine), k8s or celery (a cluster)."""
+    value = os.environ.get("KOMMUNLAGER_EXECUTOR", "").strip().lower() or "in_process"
+    if value not in EXECUTORS:
+        raise ValueError(f"KOMMUNLAGER_EXECUTOR={value!r}: expected one of {', '.join(EXECUTORS)}")
+    return value
 
 
 DAGSTER_YAML = """\

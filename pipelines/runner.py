@@ -1,8 +1,9 @@
 """`kommunlager run`: materialize every asset once, in the order the nightly load needs.
 
 1. intake: scan the inbox, keep new files in the raw layer, register `dokument` partitions;
-2. one `rapport_job` run per document not yet extracted by this extractor version
-   (the same runs the inbox sensor launches);
+2. `rapport_job` runs for the documents not yet extracted by this extractor version, one
+   run per batch of consecutive partitions (the same runs the inbox sensor launches), each
+   extracting ``KOMMUNLAGER_WORKERS`` documents side by side;
 3. one `nattlig_job` run: Kolada, warehouse build, checks, publish (what the schedule runs).
 
 All runs go to the Dagster instance in $DAGSTER_HOME, so the UI shows them.
@@ -11,13 +12,16 @@ All runs go to the Dagster instance in $DAGSTER_HOME, so the UI shows them.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import dagster as dg
 
 from pipelines.assets.kolada import run_lines as kolada_run_lines
-from pipelines.assets.reports import add_new_partitions
+from pipelines.assets import extraction
+from pipelines.assets.automation import batches, range_tags
+from pipelines.assets.reports import add_new_partitions, dokument_partitions
 from pipelines.config import Settings, prepare_dagster_home
 from pipelines.definitions import defs
 from pipelines.lib.files import clean_partial_writes
@@ -28,6 +32,37 @@ from pipelines.warehouse.build import build_path
 from pipelines.warehouse.publish import clean_stale_builds
 
 Progress = Callable[[int, int, str], None]
+# One line per phase of the nightly run as it starts (Kolada, dbt, checks, publication).
+Phase = Callable[[str], None]
+
+# The nightly job's steps → the phase line an operator sees when the step starts.
+PHASES = {
+    "kolada_metadata": "Kolada: metadata (nyckeltal, kommuner, grupper)",
+    "kolada_exportfiler": "Kolada: exportfiler i inkorgen",
+    "kolada_varden": "Kolada: värden",
+    "lager_raw": "Lager: rådata till körningens lagerfil",
+    "gx_raw": "Kontroller: rådata (Great Expectations)",
+    "dbt_modeller": "dbt: bygger modeller och kör dbt-tester",
+    "gx_marts": "Kontroller: marts (Great Expectations)",
+    "publicerat_lager": "Publicering: ersätter warehouse/kommunlager.duckdb",
+    "rapportsidor": "Rapportsidor: sidor/index.html",
+}
+
+
+def _phase_listener(phase: Phase):
+    """An instance event listener that reports each phase once, when its first step starts."""
+    seen: set[str] = set()
+
+    def listener(entry) -> None:
+        event = entry.dagster_event
+        if event is None or event.event_type_value != "STEP_START":
+            return
+        line = PHASES.get(event.step_key or "")
+        if line and line not in seen:
+            seen.add(line)
+            phase(line)
+
+    return listener
 
 
 @dataclass
@@ -118,7 +153,56 @@ def _failure_reason(result: dg.ExecuteInProcessResult) -> str:
     return "körningen misslyckades"
 
 
-def run_all(settings: Settings | None = None, *, progress: Progress | None = None) -> RunReport:
+def _extract(instance: dg.DagsterInstance, found, todo: list[str], tags: dict[str, str],
+             progress: Progress | None) -> tuple[int, list[str]]:
+    """Extraction runs for the waiting documents: one run per batch of consecutive
+    partitions (usually one run), its documents extracted ``KOMMUNLAGER_WORKERS`` at a
+    time. Returns the number extracted and one line per document that failed."""
+    if not todo:
+        return 0, []
+    names = {f.sha256: f.name for f in found.files}
+    order = instance.get_dynamic_partitions(dokument_partitions.name)
+    rapport_job = defs().resolve_job_def("rapport_job")
+    if progress:
+        progress(0, len(todo), names.get(todo[0], todo[0][:12]))
+    done_before = 0
+
+    def step(done: int, total: int, name: str) -> None:
+        if progress:
+            progress(done_before + done, len(todo), name if done_before + done < len(todo) else "klart")
+
+    extracted, failed = 0, []
+    extraction.progress_hook = step
+    try:
+        for batch in batches(order, todo):
+            run_tags = {**tags, **(range_tags(batch) if len(batch) > 1 else {})}
+            res = rapport_job.execute_in_process(partition_key=batch[0] if len(batch) == 1 else None,
+                                                instance=instance, raise_on_error=False, tags=run_tags)
+            done = {e.materialization.partition for e in res.get_asset_materialization_events()}
+            extracted += len(done)
+            if not res.success:
+                lines = _failed_documents(res)
+                failed += lines or [_one_line(f"{names.get(d, d[:12])}: {_failure_reason(res)}")
+                                    for d in batch if d not in done]
+            done_before += len(batch)
+    finally:
+        extraction.progress_hook = None
+    return extracted, failed
+
+
+def _failed_documents(result: dg.ExecuteInProcessResult) -> list[str]:
+    """The documents an extraction run could not extract, one line each (its Failure metadata)."""
+    for event in result.all_events:
+        if event.event_type_value == "STEP_FAILURE":
+            meta = event.step_failure_data.user_failure_data
+            text = meta.metadata.get("misslyckade") if meta and meta.metadata else None
+            if text is not None:
+                return [_one_line(line) for line in str(text.value).splitlines() if line.strip()]
+    return []
+
+
+def run_all(settings: Settings | None = None, *, progress: Progress | None = None,
+            phase: Phase | None = None) -> RunReport:
     settings = settings or Settings.from_env()
     prepare_dagster_home(settings)
     report = RunReport()
@@ -133,21 +217,14 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         report.documents_total = len(found.document_ids)
         add_new_partitions(instance, found.document_ids)
         todo = pending(settings, found.document_ids, EXTRACTOR_VERSION)
-        names = {f.sha256: f.name for f in found.files}
-        rapport_job = defs().resolve_job_def("rapport_job")
-        for i, doc in enumerate(todo, start=1):
-            if progress:
-                progress(i - 1, len(todo), names.get(doc, doc[:12]))
-            res = rapport_job.execute_in_process(partition_key=doc, instance=instance, raise_on_error=False,
-                                                tags=tags)
-            if res.success:
-                report.documents_extracted += 1
-            else:
-                report.problems.append(_one_line(f"{names.get(doc, doc[:12])}: {_failure_reason(res)}"))
-        if progress and todo:
-            progress(len(todo), len(todo), "klart")
+        extracted, failed = _extract(instance, found, todo, tags, progress)
+        report.documents_extracted += extracted
+        report.problems.extend(failed)
+        run_id = str(uuid.uuid4())
+        if phase:
+            instance.add_event_listener(run_id, _phase_listener(phase))
         nightly = defs().resolve_job_def("nattlig_job").execute_in_process(instance=instance, raise_on_error=False,
-                                                                         tags=tags)
+                                                                         tags=tags, run_id=run_id)
         report.run_id = nightly.run_id
         report.checks = _check_outcomes(nightly)
         report.kolada, kolada_problems = kolada_run_lines(nightly)

@@ -41,6 +41,8 @@ OAN = "Omsorgs- och arbetsmarknadsnämnden"
 # Ale's "Liknande kommuner, övergripande, Ale, 2025" in the Kolada snapshot, and its members
 ALE_LIKNANDE = "G37325"
 ALE_LIKNANDE_MEDLEMMAR = ("0192", "1261", "1285", "1463", "1484", "1489", "1883")
+# Ale's population 2016 (N01951), served by the Kolada stand-in: the snapshot has none
+ALE_INVANARE_2016 = 28541.0
 
 
 @dataclass
@@ -48,6 +50,7 @@ class ByggtLager:
     settings: Settings
     report: RunReport
     dokument: dict[str, str] = field(default_factory=dict)   # short name → dokument_id (sha256)
+    faser: list[str] = field(default_factory=list)           # the run's phase lines, in order
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
         con = duckdb.connect(str(self.settings.warehouse_path), read_only=True)
@@ -337,6 +340,24 @@ def _skriv_kolada(settings: Settings) -> None:
         for kod, varde in rows
     ], schema=VALUE_SCHEMA)
     write_values(settings, table)
+    _skriv_folkmangd(settings)
+
+
+def _skriv_folkmangd(settings: Settings) -> None:
+    """N01951 (population) for Ale 2016, fetched from the Kolada stand-in with the real
+    client, as the nightly load would: the denominator of the per-capita comparison."""
+    from pipelines.kolada.client import fetch_values
+    from tests.kolada_standin import KoladaStandIn, value
+
+    api = KoladaStandIn()
+    api.put("N01951", ALE, 2016, [value("T", ALE_INVANARE_2016), value("K", 14100.0), value("M", 14441.0)])
+    with api.running():
+        rows, problems = fetch_values(["N01951"], [ALE], [2016], api.base_url)
+    assert not problems and len(rows) == 3, problems
+    fetched = "2024-09-01T00:00:00+00:00"
+    table = pa.Table.from_pylist([r | {"isdeleted": False, "source": f"api:{api.base_url}", "fetched_at": fetched}
+                                  for r in rows], schema=VALUE_SCHEMA)
+    write_values(settings, table)
 
 
 def _bygg(root: Path) -> ByggtLager:
@@ -360,8 +381,9 @@ def _bygg(root: Path) -> ByggtLager:
                                         DocumentInfo(filnamn=""), [], status=AVVISAD,
                                         orsak="trasig.pdf: lösenordsskyddad PDF (password-protected)")
         _skriv_kolada(settings)
-        report = run_all(settings)
-    return ByggtLager(settings=settings, report=report, dokument=ids)
+        faser: list[str] = []
+        report = run_all(settings, phase=faser.append)
+    return ByggtLager(settings=settings, report=report, dokument=ids, faser=faser)
 
 
 _BYGGT: dict[str, ByggtLager] = {}

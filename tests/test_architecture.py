@@ -4,7 +4,7 @@ Layers, lowest first (a module may import its own layer's modules and any layer 
 
     lib → config → reports.model → reports.vocabulary → reports.parse → reports.read
         → reports.tables → reports.facts → reports.extract → reports.intake
-        → kolada, quality → warehouse → assets → definitions → runner → summary → cli
+        → kolada, quality → warehouse, export → assets → definitions → runner → summary → cli
 
 Every import counts, at module level or inside a function, so a lazy import cannot hide an
 upward edge. Within one layer the modules must not import each other in a cycle.
@@ -21,7 +21,7 @@ PACKAGE = ROOT / "pipelines"
 LAYERS = [
     ["lib"], ["config"], ["reports.model"], ["reports.vocabulary"], ["reports.parse"], ["reports.read"],
     ["reports.tables"], ["reports.facts"], ["reports.extract"], ["reports.intake"],
-    ["kolada", "quality"], ["warehouse"], ["assets"], ["definitions"], ["runner"], ["summary"], ["cli"],
+    ["kolada", "quality"], ["warehouse", "export", "pages"], ["assets"], ["definitions"], ["runner"], ["summary"], ["cli"],
 ]
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}
 MAX_LINES = 500

@@ -40,7 +40,7 @@ def corpus_load(tmp_path_factory: pytest.TempPathFactory, kolada_snapshot_module
         settings = Settings.from_env()
         report = run_all(settings)
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
-    yield report, (lambda sql: con.execute(sql).fetchall())
+    yield report, (lambda sql, params=None: con.execute(sql, params or []).fetchall())
     con.close()
 
 
@@ -100,3 +100,13 @@ def test_figures_reach_the_marts_as_printed_scaled_and_with_lineage(corpus_load)
     assert ("Andel tillsatta beställningar ska överstiga 99%.", 99.5, 99.0, ">", "uppfyllt") in q(
         "select indikator, utfall, malvarde, jamforelse, status from fct_maluppfyllelse "
         "where filnamn like 'kommunfullmaktige%'")
+
+
+def test_the_report_pages_show_only_mart_values_for_the_whole_corpus(corpus_load) -> None:
+    from tests.test_pages import pages_against_marts
+
+    _, q = corpus_load
+    [(warehouse,)] = q("select path from duckdb_databases() where database_name = current_database()")
+    sidor = Path(warehouse).parent.parent / "sidor"
+    assert len(list(sidor.glob("*/*.html"))) >= 8       # every kommun × nämnd with figures
+    assert pages_against_marts(sidor, q) == []

@@ -61,7 +61,7 @@ def test_groups_schedule_and_sensor() -> None:
     assert set(current["assets"]["publicerat_lager"]["deps"]) >= {"fct_ekonomi", "fct_kolada_varde", "dim_dokument"}
 
 
-def test_sensor_requests_one_run_per_new_document(data_dir: Path) -> None:
+def test_sensor_requests_one_run_for_the_new_documents(data_dir: Path) -> None:
     from pipelines.assets.automation import inkorg_sensor
     from tests.conftest import SAMPLES
 
@@ -71,8 +71,12 @@ def test_sensor_requests_one_run_per_new_document(data_dir: Path) -> None:
         (inbox / p.name).write_bytes(p.read_bytes())
     with dg.instance_for_test() as instance:
         result = inkorg_sensor(dg.build_sensor_context(instance=instance))
-        assert len(result.run_requests) == 2
-        assert {r.partition_key for r in result.run_requests} == set(result.dynamic_partitions_requests[0].partition_keys)
+        # one run covering both new documents (a range of two partitions)
+        [request] = result.run_requests
+        new = list(result.dynamic_partitions_requests[0].partition_keys)
+        assert len(new) == 2 and request.partition_key is None
+        assert (request.tags["dagster/asset_partition_range_start"], request.tags["dagster/asset_partition_range_end"]) \
+            == (new[0], new[1])
         instance.add_dynamic_partitions("dokument", list(result.dynamic_partitions_requests[0].partition_keys))
         # nothing extracted yet: the same runs are requested again, with the same run keys
         again = inkorg_sensor(dg.build_sensor_context(instance=instance))

@@ -104,3 +104,25 @@ def test_a_stub_set_lower_than_its_years_and_a_numbered_caption() -> None:
 
 def test_pdf_file_of_the_pool_is_read_in_place() -> None:
     assert not (Path(__file__).parent.parent / "data" / BUN_PLAN).exists()
+
+
+def test_the_tables_identity_and_its_columns_shape_give_the_periods() -> None:
+    """Kalmar's delårsrapport (a seed text, one line per page): ``Budget VR aug 2019`` beside a
+    whole-year forecast and their deviation is the year's budget (avvikelse = budget −
+    prognos holds); ``2018 Antal personer`` beside ``2019 Antal personer`` is the same date
+    a year before; ``Antal årsarbetare`` counts årsarbetare."""
+    facts = extract_file(shared_path("corpus", "seeds", "002_b4559db47a798bae.txt")).facts
+    by = {(f.label, f.column): f for f in facts}
+    budget = by[("Intäkter", "Budget VR aug 2019")]
+    assert (budget.value, budget.scenario, budget.period_end) == (-97261, "budget", "2019-12-31")
+    staff = by[("Kvinnor", "2018 Antal personer")]
+    assert (staff.value, staff.unit, staff.period_end) == (835, "antal", "2018-08-31")
+    assert by[("Kvinnor", "2018 Antal årsarbetare")].unit == "arsarbetare"
+
+
+def test_a_unit_printed_only_in_the_sum_row_is_the_tables() -> None:
+    """Sweco's PM: ``Summa (mnkr)`` is the only place the table prints its unit; the columns
+    name a source and its year (``Lokalt alternativ (Sweco 2022)``), not a period."""
+    facts = _facts("kommunstyrelsen__2026-06-01__bilagor__pm-uppdaterad-jamforelsekalkyl-arskostnad-va-losning-bjarke-.pdf")
+    f = next(f for f in facts if f.page == 2 and f.label == "Överföring" and f.column == "Lokalt alternativ (Sweco 2022)")
+    assert (f.schema, f.value, f.unit, f.year) == ("ekonomi", 350000, "tkr", None)

@@ -8,12 +8,20 @@
   Any other 4xx is a ``KoladaError`` whose one-line message names the request.
 - Every response, whatever its status, is handed to ``on_page(url, fetched_at, status, text)``
   before it is parsed: the loader stores it in the raw layer as received.
+- Time is bounded per client (one client = one phase: metadata, values, a ``kolada fetch``):
+  no answer at all for ``stall`` seconds (``KOLADA_STALL_S``, default 90) or more than
+  ``deadline`` seconds in total (``KOLADA_DEADLINE_S``, default 1800) ends the phase with a
+  ``KoladaTimeout`` naming the limit; a read waits at most ``KOLADA_TIMEOUT_S`` (default 30)
+  and never past either limit. A hanging API therefore costs ``stall`` seconds per phase, not
+  ``max_attempts`` read timeouts plus backoff (6.5 minutes before). Every retry is reported
+  to ``on_retry(line)`` (the CLI prints it), so a slow phase is never silent.
 - ``sleep`` and ``clock`` are injectable, so tests assert the waits instead of sleeping.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,7 +38,10 @@ MAX_IDS = 25
 PER_PAGE = 5000
 RATE = 5.0
 # Connect short (an unreachable API is noticed within seconds), reads patient.
-TIMEOUT = httpx.Timeout(60.0, connect=4.0)
+TIMEOUT = httpx.Timeout(30.0, connect=4.0)
+# Per phase: seconds without any answer, and seconds in total (see the module docstring).
+STALL_S, DEADLINE_S = 90.0, 1800.0
+TIMEOUT_ENV, STALL_ENV, DEADLINE_ENV = "KOLADA_TIMEOUT_S", "KOLADA_STALL_S", "KOLADA_DEADLINE_S"
 METADATA_ENTITIES = ("kpi", "kpi_groups", "municipality", "municipality_groups", "ou")
 
 PageHook = Callable[[str, str, int, str], None]
@@ -46,6 +57,18 @@ class KoladaUnreachable(KoladaError):
     def __init__(self, message: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.reason = reason or message  # without the request, for a summary line
+
+
+class KoladaTimeout(KoladaUnreachable):
+    """The phase ran out of time (no answer for ``stall`` s, or over ``deadline`` s in total)."""
+
+
+def _env_seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, "").strip() or default)
+    except ValueError:
+        return default
+    return value if value > 0 else default
 
 
 class _Retryable(Exception):
@@ -138,7 +161,7 @@ class KoladaClient:
         self,
         base_url: str,
         *,
-        timeout: httpx.Timeout = TIMEOUT,
+        timeout: httpx.Timeout | None = None,
         rate: float = RATE,
         max_attempts: int = 6,
         backoff_max: float = 30.0,
@@ -147,7 +170,18 @@ class KoladaClient:
         on_page: PageHook | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        stall: float | None = None,
+        deadline: float | None = None,
+        on_retry: Callable[[str], None] | None = None,
     ) -> None:
+        if timeout is None:
+            timeout = httpx.Timeout(_env_seconds(TIMEOUT_ENV, TIMEOUT.read), connect=TIMEOUT.connect)
+        self.stall = stall if stall is not None else _env_seconds(STALL_ENV, STALL_S)
+        self.deadline = deadline if deadline is not None else _env_seconds(DEADLINE_ENV, DEADLINE_S)
+        self.on_retry = on_retry
+        self._clock = clock
+        self._started = self._answered = clock()
+        self._timeout = timeout
         self.base_url = base_url.rstrip("/")
         self.per_page = per_page
         self.on_page = on_page
@@ -173,13 +207,37 @@ class KoladaClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # --- time -------------------------------------------------------------------------
+    def time_left(self) -> float:
+        """Seconds before the phase gives up (the nearer of the stall and total limits)."""
+        now = self._clock()
+        return min(self.stall - (now - self._answered), self.deadline - (now - self._started))
+
+    def _out_of_time(self, name: str, last: str | None = None) -> KoladaTimeout:
+        now = self._clock()
+        if self.deadline - (now - self._started) <= self.stall - (now - self._answered):
+            why = f"fasens tidsgräns {self.deadline:g} s överskriden ({DEADLINE_ENV})"
+        else:
+            why = f"inget svar på {self.stall:g} s ({STALL_ENV})"
+        reason = why + (f"; senast: {last}" if last else "")
+        return KoladaTimeout(f"GET {name}: gav upp, {reason} (timed out)", reason)
+
+    def _request_timeout(self) -> httpx.Timeout:
+        """The configured timeouts, none longer than the time the phase has left."""
+        left = max(self.time_left(), 0.05)
+        cap = (lambda t: left if t is None else min(t, left))
+        return httpx.Timeout(connect=cap(self._timeout.connect), read=cap(self._timeout.read),
+                             write=cap(self._timeout.write), pool=cap(self._timeout.pool))
+
     # --- one request ------------------------------------------------------------------
     def _get_once(self, url: str) -> Page:
         name = short_url(url)
         self._throttle.wait()
+        if self.time_left() <= 0:
+            raise self._out_of_time(name)
         self.requests += 1
         try:
-            response = self._http.get(url)
+            response = self._http.get(url, timeout=self._request_timeout())
         except httpx.TimeoutException as exc:
             if isinstance(exc, httpx.ConnectTimeout) and not self._reached:
                 raise KoladaUnreachable(f"GET {name}: API:t svarar inte (connect timeout)", "connect timeout") from None
@@ -192,6 +250,7 @@ class KoladaClient:
         except httpx.TransportError as exc:
             raise _Retryable(f"{type(exc).__name__}: {exc}") from None
         self._reached = True
+        self._answered = self._clock()
         fetched_at = now_fetched()
         text = response.text
         if self.on_page:
@@ -212,14 +271,29 @@ class KoladaClient:
         return Page(url=url, status=status, fetched_at=fetched_at, text=text, body=body)
 
     def get(self, url: str) -> Page:
-        """One page, retried on 429/5xx/timeouts; a ``KoladaError`` naming ``url`` otherwise."""
-        retrying = Retrying(
-            sleep=self._sleep, wait=self._wait, stop=stop_after_attempt(self.max_attempts),
-            retry=retry_if_exception_type(_Retryable), reraise=True,
-        )
+        """One page, retried on 429/5xx/timeouts; a ``KoladaError`` naming ``url`` otherwise
+        (``KoladaTimeout`` when the phase ran out of time)."""
+        attempts = stop_after_attempt(self.max_attempts)
+
+        def stop(state) -> bool:
+            return attempts(state) or self.time_left() <= 0
+
+        def wait(state) -> float:
+            return max(0.0, min(self._wait(state), self.time_left()))
+
+        def before_sleep(state) -> None:
+            if self.on_retry:
+                exc = state.outcome.exception()
+                self.on_retry(f"GET {short_url(url)}: {exc}; försök {state.attempt_number + 1}/{self.max_attempts} "
+                              f"om {state.next_action.sleep:.0f} s ({max(self.time_left(), 0):.0f} s kvar av fasen)")
+
+        retrying = Retrying(sleep=self._sleep, wait=wait, stop=stop, before_sleep=before_sleep,
+                            retry=retry_if_exception_type(_Retryable), reraise=True)
         try:
             return retrying(self._get_once, url)
         except _Retryable as exc:
+            if self.time_left() <= 0:
+                raise self._out_of_time(short_url(url), str(exc)) from None
             raise KoladaError(f"GET {short_url(url)}: gav upp efter {self.max_attempts} försök (gave up): {exc}") from None
 
     # --- pagination -------------------------------------------------------------------
@@ -292,13 +366,14 @@ class KoladaClient:
 def fetch_values(
     kpis: list[str], municipalities: list[str], years: list[int], base_url: str,
     from_date: str | None = None, on_page: PageHook | None = None,
+    on_retry: Callable[[str], None] | None = None,
 ) -> tuple[list[dict], list[str]]:
     """Every value row for the request (null values and status Missing kept), and problems."""
     from pipelines.kolada.rows import value_rows
 
     rows: list[dict] = []
     problems: list[str] = []
-    with KoladaClient(base_url, on_page=on_page) as client:
+    with KoladaClient(base_url, on_page=on_page, on_retry=on_retry) as client:
         for page in client.values(kpis, municipalities, years, from_date):
             got, bad = value_rows(page.body, short_url(page.url))
             rows.extend(got)

@@ -2,7 +2,8 @@
 
 Files of the raw layer are written once, atomically (a temporary file in the same folder,
 then ``os.replace``), so a reader never sees half a file and a killed writer leaves only a
-``.<name>.<random>.tmp`` behind (``remove_stale`` clears those).
+``.<name>.<random>.tmp`` behind (``remove_stale`` clears those). They are created 0600
+(``mkstemp``) in folders created 0700: the policy of ``PRIVATE_FILE``/``PRIVATE_DIR``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import shutil
 import tempfile
 import time
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -22,13 +24,46 @@ import pyarrow.parquet as pq
 
 _CHUNK = 1 << 20
 
+# File modes (docs/quality.md, "Filrättigheter"): the raw layer holds the unmasked originals
+# (names, phone numbers), so everything under lake/ is the owner's alone; the warehouse is
+# too unless the operator opens it to a group (KOMMUNLAGER_WAREHOUSE_GROUP_READ=1).
+PRIVATE_FILE, PRIVATE_DIR = 0o600, 0o700
+GROUP_FILE, GROUP_DIR = 0o640, 0o750
+WAREHOUSE_GROUP_ENV = "KOMMUNLAGER_WAREHOUSE_GROUP_READ"
+
+
+def warehouse_modes() -> tuple[int, int]:
+    """(file mode, folder mode) of the published warehouse and its folder."""
+    group = os.environ.get(WAREHOUSE_GROUP_ENV, "").strip().lower() in {"1", "true", "yes", "ja", "on"}
+    return (GROUP_FILE, GROUP_DIR) if group else (PRIVATE_FILE, PRIVATE_DIR)
+
+
+def private_dir(path: Path, mode: int = PRIVATE_DIR) -> Path:
+    """Create ``path`` (and missing parents) and give ``path`` itself ``mode``."""
+    path.mkdir(parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o777 != mode:
+        os.chmod(path, mode)
+    return path
+
+
+def one_line_name(name: str) -> str:
+    """A file name as it appears in one-line reasons and in ``filnamn``: control characters
+    and line separators (a newline in a name would split the line) are escaped as ``\\n``,
+    ``\\t``, ``\\x1b``, ``\\u2028``, and bytes that are not UTF-8 (surrogate escapes) as
+    ``\\udcff``; everything else, å ä ö included, is kept."""
+    return "".join(_ESCAPES.get(ch) or ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   if unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs") else ch for ch in name)
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def _atomic(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
@@ -45,6 +80,10 @@ def write_json(path: Path, data: Any) -> None:
 
 def write_parquet(path: Path, table: pa.Table) -> None:
     _atomic(path, lambda p: pq.write_table(table, p))
+
+
+def write_text(path: Path, text: str) -> None:
+    _atomic(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def copy_file(src: Path, dest: Path) -> None:

@@ -303,3 +303,53 @@ def run_suite(suite: Suite, df: pd.DataFrame, context: CheckContext | None = Non
             ],
         ))
     return SuiteResult(suite, not failed, evaluated, failed, rows=len(df), skipped=skipped)
+
+
+# --- document by document ---------------------------------------------------------------
+
+# Expectations whose outcome on a table is the sum of their outcomes on its documents: they
+# judge one row at a time, or group rows within one document (our own rules group by
+# dokument_id). A suite made only of these can be run a batch of documents at a time, so
+# no whole fact table is held in pandas (GX holds ~8 KB per row).
+ROW_WISE_PREFIXES = ("expect_column_values_to_be_", "expect_column_values_to_not_be_", "expect_column_values_to_match",
+                     "expect_column_values_to_not_match")
+DOCUMENT_LOCAL_RULES = {"expect_column_values_to_not_be_null_where", "expect_value_not_1000x_off_row_neighbours",
+                        "expect_sentence_amount_within_document_scale", "expect_area_sums_to_match_total",
+                        "expect_avvikelse_to_equal_budget_minus_prognos"}
+
+
+def document_local(suite: Suite, document_column: str) -> bool:
+    for entry in suite.body.get("expectations", []):
+        kind = entry.get("type", "")
+        if kind == "expect_column_values_to_be_unique":
+            return False
+        if kind == "expect_compound_columns_to_be_unique" and document_column in entry["kwargs"].get("column_list", []):
+            continue
+        if not kind.startswith(ROW_WISE_PREFIXES):
+            return False
+    return all(entry.get("type") in DOCUMENT_LOCAL_RULES for entry in suite.meta.get("rules", []))
+
+
+def merge_results(suite: Suite, parts: list[SuiteResult]) -> SuiteResult:
+    """One result from the results of consecutive batches of whole documents (in table order)."""
+    failed: dict[str, Failure] = {}
+    offset = 0
+    for part in parts:
+        for f in part.failed:
+            key = json.dumps([f.expectation, _jsonable(f.kwargs)], sort_keys=True)
+            shifted = [offset + i for i in f.index]
+            reasons = {offset + i: r for i, r in f.reasons.items()}
+            if key not in failed:
+                failed[key] = Failure(f.expectation, f.kwargs, f.regel, f.orsak, f.row_level, shifted, reasons,
+                                      f.unexpected_count, f.observed, list(f.examples), f.error)
+                continue
+            g = failed[key]
+            g.index += shifted
+            g.reasons.update(reasons)
+            if f.unexpected_count is not None:
+                g.unexpected_count = (g.unexpected_count or 0) + f.unexpected_count
+            g.examples = (g.examples + f.examples)[:5]
+            g.observed, g.error = g.observed or f.observed, g.error or f.error
+        offset += part.rows
+    return SuiteResult(suite, not failed, max((p.evaluated for p in parts), default=0), list(failed.values()),
+                       rows=offset, skipped=list(dict.fromkeys(s for p in parts for s in p.skipped)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.lib.files import one_line_name
 from pipelines.reports.facts import checks, metadata, narrative, privacy
 from pipelines.reports.facts.roles import document_areas
 from pipelines.reports.facts.status import row_facts
@@ -36,7 +37,7 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
     inbox sub-folder named by a kommunkod. ``folder``: the name of the folder the file was
     dropped in (default: its own parent), a hint for the kommun when the text names none
     (``inbox/reports/alingsas/``)."""
-    name = filename or path.name
+    name = one_line_name(filename or path.name)
     info = DocumentInfo(filnamn=name, kommun_kod=kommun_kod, extraktor_version=EXTRACTOR_VERSION)
     try:
         precheck(path, name)
@@ -49,6 +50,22 @@ def extract_file(path: Path, *, filename: str | None = None, kommun_kod: str | N
         info.sidor = len(doc.pages)
     facts = _facts(doc, info, kommun_kod, folder if folder is not None else path.parent.name)
     return ExtractionResult(info, facts)
+
+
+def extract_file_or_reason(path: Path, **kwargs) -> tuple[ExtractionResult, str | None]:
+    """``extract_file``, but a failure nobody expected (a bug, a PDF that trips a library)
+    becomes status ``avvisad`` with a one-line reason naming the file, so one file never
+    stops a batch. Returns the result and, after such a failure, the traceback for the log."""
+    try:
+        return extract_file(path, **kwargs), None
+    except Exception as exc:  # noqa: BLE001 - the one place unexpected failures become a status
+        import traceback
+
+        name = one_line_name(kwargs.get("filename") or path.name)
+        message = (str(exc).strip().splitlines() or [""])[0]
+        reason = (f"{name}: oväntat fel vid extraktionen, inget extraherat "
+                  f"(unexpected error: {type(exc).__name__}{': ' + message if message else ''})")
+        return rejected(name, reason, kommun_kod=kwargs.get("kommun_kod")), traceback.format_exc()
 
 
 def rejected(name: str, reason: str, *, kommun_kod: str | None = None) -> ExtractionResult:

@@ -106,7 +106,8 @@ def raw_tables(settings: Settings, extractor_version: str, *, direct: bool = Tru
         paths = list((kdir / "meta" / entity).glob("*.parquet"))
         tables[f"kolada_{entity}"] = _merged_meta(paths, schema, META_KEYS[entity])
     tables["rapport_fakta"] = _with_fact_ids(tables["rapport_fakta"])
-    tables["karantan"] = quarantine(tables)
+    # each document's quarantine outcome is kept in the lake: a night judges only new documents
+    tables["karantan"] = quarantine(tables, cache=settings.lake_dir / "karantan")
     assert set(tables) == set(RAW_TABLES) - (set() if direct else set(DIRECT_TABLES))
     return tables
 

@@ -130,17 +130,66 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     # unit and splits named by the header
     money = money_unit(header)
     other = None
-    if any_word(col.header, vocabulary()["columns"]["count_columns"]):
+    if re.search(r"\(åa\)|\båa\b|årsarbetare", header, re.I):
+        other = Unit("arsarbetare", 1.0, "åa")      # "Antal årsarbetare" counts årsarbetare
+    elif any_word(col.header, vocabulary()["columns"]["count_columns"]):
         other = Unit("antal", 1.0, None)
     elif "%" in header or has_word(header, "procent"):
         other = Unit("procent", 1.0, "%")
-    elif re.search(r"\(åa\)|\båa\b|årsarbetare", header, re.I):
-        other = Unit("arsarbetare", 1.0, "åa")
     meaning.unit = money or other
     meaning.kon = kon_of(header)
     meaning.category = category_of(header)
     meaning.measure = measure_in_text(col.header)
     return meaning
+
+
+def whole_year_budget(table: Table, meanings: list[ColumnMeaning]) -> None:
+    """A budget column dated by the report's month (``Budget VR aug 2019``) beside a
+    whole-year forecast and their deviation is the year's budget when the table says so:
+    on the rows that print all three, avvikelse = budget − prognos (either sign) holds."""
+    def only(scenario: str) -> int | None:
+        found = [i for i, m in enumerate(meanings) if m.scenario == scenario and not m.skip]
+        return found[0] if len(found) == 1 else None
+
+    b, p, a = only("budget"), only("prognos"), only("avvikelse")
+    if b is None or p is None or a is None:
+        return
+    budget, forecast = meanings[b], meanings[p]
+    if not budget.period_end or budget.period_end.endswith("-12-31") or not (forecast.period_end or "").endswith("-12-31") \
+            or budget.year != forecast.year:
+        return
+    held = tried = 0
+    for row in table.rows:
+        cells = [row.cells[i] if i < len(row.cells) else None for i in (b, p, a)]
+        if any(c is None or c.num is None for c in cells):
+            continue
+        vb, vp, va = (c.num.value for c in cells)
+        tried += 1
+        tol = 1.01 * 10 ** -min(c.num.decimals for c in cells)
+        held += abs(va - (vb - vp)) <= tol or abs(va - (vp - vb)) <= tol
+    if tried >= 2 and held >= 0.8 * tried:
+        budget.period_end, budget.period_type = forecast.period_end, "helar"
+
+
+def same_span_years(table: Table, meanings: list[ColumnMeaning], doc: DocContext) -> None:
+    """Outcome columns that differ only in their year (``2018 Antal personer`` beside ``2019
+    Antal personer``) cover the same span of each year: when the report year's column runs
+    to the report date, so do the earlier years' (the same date a year before), not to
+    their year end."""
+    if not doc.period or not doc.period.end or doc.period.year is None or doc.period.type == "helar":
+        return
+    def shape(m: ColumnMeaning) -> str:
+        return " ".join(re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", m.header).split()).lower()
+
+    current = [m for m in meanings if m.scenario == "utfall" and m.year == doc.period.year
+               and m.period_end == doc.period.end and not m.skip]
+    for m in meanings:
+        if m.scenario != "utfall" or m.skip or m.year is None or m.year >= doc.period.year \
+                or m.period_end != f"{m.year:04d}-12-31":
+            continue
+        if any(shape(c) == shape(m) for c in current):
+            shifted = doc.period.shifted(m.year - doc.period.year)
+            m.period_end, m.period_type = shifted.end, doc.period.type
 
 
 def _ahead(period: Period, year: int | None, doc: DocContext) -> bool:

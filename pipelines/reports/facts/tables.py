@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from pipelines.reports.facts.cells import CellInput, cell_fact
-from pipelines.reports.facts.columns import DATE, YEAR_ONLY, column_meaning
+from pipelines.reports.facts.columns import DATE, YEAR_ONLY, column_meaning, same_span_years, whole_year_budget
 from pipelines.reports.facts.roles import table_roles
-from pipelines.reports.facts.units import column_cell_unit, table_other_unit, table_unit
+from pipelines.reports.facts.units import column_cell_unit, table_other_unit, table_unit, total_row_unit
 from pipelines.reports.model import DocContext, Fact
 from pipelines.reports.parse.units import money_unit
 from pipelines.reports.tables.model import Table
@@ -30,6 +30,8 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     for c_i, meaning in enumerate(meanings):
         if meaning.unit is None:
             meaning.unit = column_cell_unit(table, c_i)
+    whole_year_budget(table, meanings)
+    same_span_years(table, meanings, doc)
     roles = table_roles(table, doc, meanings)
     area = _table_area(table, schema)
     facts: list[Fact] = []
@@ -85,7 +87,7 @@ def schema_of_table(table: Table) -> str:
             scores[schema] += 2      # most rows are posts of one kind: that is the table's kind
     if schema_hint_rows := sum(1 for r in table.rows if has_word(r.label, "sjukfrånvaro*")):
         scores["personal"] += schema_hint_rows
-    if money_unit(strong) or money_unit(table.heading or ""):
+    if money_unit(strong) or money_unit(table.heading or "") or total_row_unit(table):
         scores["ekonomi"] += 2
     if any(has_word(c.header, "målvärde*") or has_word(c.header, "måluppfyllelse*") for c in table.columns):
         scores["maluppfyllelse"] += 4

@@ -11,6 +11,7 @@ from pipelines.reports.model import DocContext, Unit
 from pipelines.reports.parse.units import money_unit, other_unit
 from pipelines.reports.tables.model import Table
 from pipelines.reports.vocabulary import has_word, vocabulary
+from pipelines.reports.vocabulary.lexicon import is_total
 
 _COST_LABEL = re.compile(r"^(?:netto|brutto)?kostnad(?:er)?\s+(?:per|/)\s*\w", re.I)
 
@@ -30,7 +31,14 @@ def table_unit(table: Table) -> Unit | None:
         u = money_unit(text)
         if u:
             return u
-    return None
+    return total_row_unit(table)
+
+
+def total_row_unit(table: Table) -> Unit | None:
+    """The money unit a table prints only in its sum row's label (``Summa (mnkr)``): the parts
+    of a sum are in the sum's unit."""
+    units = {money_unit(r.label) for r in table.rows if r.label and is_total(r.label)} - {None}
+    return units.pop() if len(units) == 1 else None
 
 
 def table_other_unit(table: Table) -> Unit | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.config import Settings
-from pipelines.lib.files import now_iso, read_json, sha256_file, write_json, write_parquet
+from pipelines.lib.files import PRIVATE_FILE, now_iso, private_dir, read_json, sha256_file, write_json, write_parquet
 from pipelines.reports.intake.registry import CHANGED_WHILE_READ, InboxFile
 from pipelines.reports.model import DocumentInfo, ExtractionError, ExtractionResult, facts_to_table
 from pipelines.reports.read.guard import check_size, sniff
@@ -56,9 +56,11 @@ def register(settings: Settings, item: InboxFile) -> bool:
     A file over the size limit is not copied: the sighting says why (``ej_kopierad``) and
     the document is rejected from it (``oversized_reason``). When the limit is raised later,
     the next sighting keeps the bytes and the rejection is dropped, so it is extracted again.
+    A symbolic link out of the inbox (``item.refused``) is recorded the same way, with the
+    refusal as ``ej_kopierad``: its target is never read.
     """
     sighting = sighting_path(settings, item)
-    too_big = _oversized(item.name, item.size)
+    too_big = item.refused or _oversized(item.name, item.size)
     target = input_path(settings, item.sha256, item.path.suffix)
     retry = sighting.exists()        # seen before, too large then (else returned here)
     # the common case, every scan: seen and kept. Only a sighting without bytes is read.
@@ -66,11 +68,12 @@ def register(settings: Settings, item: InboxFile) -> bool:
         return False
     if not too_big and not target.exists():
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         try:
             shutil.copyfile(item.path, tmp)
+            os.chmod(tmp, PRIVATE_FILE)      # the original, names and all: never world-readable
             if sha256_file(tmp) != item.sha256:
-                raise OSError(f"{item.path.name}: {CHANGED_WHILE_READ}")
+                raise OSError(f"{item.name}: {CHANGED_WHILE_READ}")
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
@@ -114,7 +117,8 @@ def _oversized(name: str, size: int) -> str | None:
 
 
 def oversized_reason(settings: Settings, sha256: str) -> str | None:
-    """Why a document's bytes were not kept (too large when it arrived), or None."""
+    """Why a document's bytes were not kept (too large when it arrived, or a link out of
+    the inbox), or None."""
     return next((s["ej_kopierad"] for s in sightings(settings, sha256) if s.get("ej_kopierad")), None)
 
 

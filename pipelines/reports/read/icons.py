@@ -83,10 +83,38 @@ def _fill(obj) -> tuple[int, int, int] | None:
     return (r.value, g.value, b.value)
 
 
+def render_crop(page, left, bottom, right, top, width, height) -> tuple[float, float, float, float] | None:
+    """The crop (left, bottom, right, top margins of the rendered page) that leaves the box
+    ``left, bottom, right, top`` (PDF user space), clipped to the page; None when less than
+    a point of it is on the page.
+
+    The box is in unrotated coordinates while ``width``/``height`` and the rendering are
+    those of the page as shown, so a page with ``/Rotate`` (drawings in landscape) has the
+    box turned first; a shape partly or wholly off the page (a bolag report's logo bleeding
+    over the edge) is clipped, never handed to pdfium as a crop wider than the page."""
+    rotation = page.get_rotation() % 360     # /Rotate turns the page clockwise when shown
+    if rotation == 90:
+        x0, x1, y0, y1 = bottom, top, height - right, height - left
+    elif rotation == 180:
+        x0, x1, y0, y1 = width - right, width - left, height - top, height - bottom
+    elif rotation == 270:
+        x0, x1, y0, y1 = width - top, width - bottom, left, right
+    else:
+        x0, x1, y0, y1 = left, right, bottom, top
+    # (x0, x1) from the left edge and (y0, y1) from the bottom edge of the page as shown
+    x0, x1 = max(x0, 0.0), min(x1, width)
+    y0, y1 = max(y0, 0.0), min(y1, height)
+    if x1 - x0 < 1 or y1 - y0 < 1:
+        return None
+    return (x0, y0, width - x1, height - y1)
+
+
 def _render(page, left, bottom, right, top, width, height):
     size = max(right - left, top - bottom)
     scale = 24.0 / size
-    crop = (max(left, 0), max(bottom, 0), max(width - right, 0), max(height - top, 0))
+    crop = render_crop(page, left, bottom, right, top, width, height)
+    if crop is None:
+        return []
     bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True)
     try:
         w, h = bitmap.width, bitmap.height

@@ -29,8 +29,8 @@ _DIGIT = re.compile(r"\d")
 _BROKEN_WORD = re.compile(r"[\ufffe\u00ad]\s*\n\s*")
 
 
-def open_pdf(path: Path) -> pdfium.PdfDocument:
-    name = path.name
+def open_pdf(path: Path, name: str | None = None) -> pdfium.PdfDocument:
+    name = name or path.name
     head = path.read_bytes()[:1024] if path.stat().st_size else b""
     if not head:
         raise ExtractionError(f"{name}: tom fil (empty file)")
@@ -55,7 +55,7 @@ def _clean_page_text(text: str) -> str:
 def read_document(path: Path, name: str) -> Document:
     """A PDF as a Document: every page's text and kind; the pages that look like tables are
     the blocks the table finder reads."""
-    pages = read_pages(path)
+    pages = read_pages(path, name=name)
     blocks = [Block(p.lines, p.number) for p in pages if p.kind == "table"]
     return Document(name, "pdf", pages, blocks, paged=True, words=document_words([p.text for p in pages]))
 
@@ -65,9 +65,11 @@ def page_texts(path: Path) -> list[str]:
     return [p.text for p in read_pages(path, boxes=False)]
 
 
-def read_pages(path: Path, boxes: bool = True) -> list[Page]:
-    """Every page's text and kind; words with boxes on pages that look like tables."""
-    pdf = open_pdf(path)
+def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[Page]:
+    """Every page's text and kind; words with boxes on pages that look like tables.
+    ``name``: the file's name for reasons (default its own)."""
+    name = name or path.name
+    pdf = open_pdf(path, name)
     pages: list[Page] = []
     try:
         for i in range(len(pdf)):
@@ -89,7 +91,7 @@ def read_pages(path: Path, boxes: bool = True) -> list[Page]:
                 page.close()
             pages.append(p)
     except pdfium.PdfiumError as exc:
-        raise ExtractionError(f"{path.name}: trasig PDF ({exc})") from None
+        raise ExtractionError(f"{name}: trasig PDF ({exc})") from None
     finally:
         pdf.close()
     return pages

@@ -21,17 +21,26 @@ from pipelines.reports.vocabulary import document_words
 
 # Characters PDF-to-text tools leave behind that carry no meaning in our documents.
 _DROP = {"\ufeff": ""}
+_UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 # A running line this long holds a flattened page (tables pasted into text).
 FLAT_LINE = 400
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes of a text report as str: UTF-8 (with or without BOM), else cp1252/latin-1."""
+    """Bytes of a text report as str: UTF-8 (with or without BOM), UTF-16 with a BOM (what
+    Windows' Notepad and Excel call "Unicode"), else cp1252/latin-1."""
     if not data.strip():
         raise ExtractionError(f"{name}: tom fil (empty file)")
-    if b"\x00" in data[:4096]:
+    utf16 = _UTF16_BOMS.get(data[:2]) if not data.startswith(b"\xff\xfe\x00\x00") else None
+    if utf16:
+        text = data[2:].decode(utf16, errors="replace")
+        if not text.strip():
+            raise ExtractionError(f"{name}: tom fil (empty file)")
+        if "\x00" in text[:4096]:
+            raise ExtractionError(f"{name}: inte en textfil (binary content)")
+    elif b"\x00" in data[:4096]:
         raise ExtractionError(f"{name}: inte en textfil (binary content)")
-    if data.startswith(b"\xef\xbb\xbf"):
+    elif data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     else:
         try:
@@ -49,8 +58,8 @@ def decode(data: bytes, name: str) -> str:
     return text.replace("\ufffe", "").replace("\u00ad", "")
 
 
-def read_text(path: Path) -> str:
-    return decode(path.read_bytes(), path.name)
+def read_text(path: Path, name: str | None = None) -> str:
+    return decode(path.read_bytes(), name or path.name)
 
 
 def text_lines(page_text: str, page: int | None) -> list[Line]:
@@ -85,7 +94,7 @@ def text_lines(page_text: str, page: int | None) -> list[Line]:
 def read_document(path: Path, name: str) -> Document:
     """A text file as a Document: pages split at form feeds, each page's tab/layout lines a
     block for the table finder, and the whole text for flattened tables in running lines."""
-    text = read_text(path)
+    text = read_text(path, name)
     texts = text.split("\f") if "\f" in text else [text]
     pages, blocks = [], []
     for i, page_text in enumerate(texts, 1):

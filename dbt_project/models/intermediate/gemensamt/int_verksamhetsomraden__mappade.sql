@@ -1,6 +1,8 @@
 -- Every verksamhetsområde key in use or in the mapping seed, mapped to a standard area.
 -- Keys are normalised names (macro omrade_nyckel); '(hela nämnden)' stands for rows about
--- the whole committee. A printed name missing from the seed maps to 'ej_mappad'.
+-- the whole committee. A name missing from the seed is matched against the patterns in
+-- verksamhetsomrade_monster.csv (regular expressions on the key, lowest prioritet wins);
+-- a name neither lists maps to 'ej_mappad'.
 with mappning as (
     select
         {{ normalisera_text('lokalt_namn') }}   as verksamhetsomrade_nyckel,
@@ -30,6 +32,22 @@ i_fakta as (
     group by 1
 ),
 
+monster as (
+    select prioritet, monster, standardomrade from {{ ref('verksamhetsomrade_monster') }}
+),
+
+-- names the seed does not list, mapped by the first matching pattern
+monster_per_nyckel as (
+    select
+        f.verksamhetsomrade_nyckel,
+        arg_min(p.standardomrade, p.prioritet)  as standardomrade
+    from i_fakta as f
+    inner join monster as p on regexp_matches(f.verksamhetsomrade_nyckel, p.monster)
+    where f.verksamhetsomrade_nyckel <> '(hela nämnden)'
+        and f.verksamhetsomrade_nyckel not in (select verksamhetsomrade_nyckel from mappning_per_nyckel)
+    group by f.verksamhetsomrade_nyckel
+),
+
 nycklar as (
     select verksamhetsomrade_nyckel from mappning_per_nyckel
     union
@@ -46,11 +64,19 @@ select
     end                                                         as lokalt_namn,
     case
         when n.verksamhetsomrade_nyckel = '(hela nämnden)' then 'hela_namnden'
-        else coalesce(m.standardomrade, 'ej_mappad')
+        else coalesce(m.standardomrade, p.standardomrade, 'ej_mappad')
     end                                                         as standardomrade,
-    n.verksamhetsomrade_nyckel = '(hela nämnden)' or m.verksamhetsomrade_nyckel is not null as mappad,
+    n.verksamhetsomrade_nyckel = '(hela nämnden)' or m.verksamhetsomrade_nyckel is not null
+        or p.verksamhetsomrade_nyckel is not null              as mappad,
+    case
+        when n.verksamhetsomrade_nyckel = '(hela nämnden)' then 'hela_namnden'
+        when m.verksamhetsomrade_nyckel is not null then 'seed'
+        when p.verksamhetsomrade_nyckel is not null then 'monster'
+        else 'ej_mappad'
+    end                                                         as mappning,
     coalesce(m.antal_mappningar, 0)                             as antal_mappningar,
     coalesce(f.antal_fakta, 0)                                  as antal_fakta
 from nycklar as n
 left join mappning_per_nyckel as m using (verksamhetsomrade_nyckel)
 left join i_fakta as f using (verksamhetsomrade_nyckel)
+left join monster_per_nyckel as p using (verksamhetsomrade_nyckel)

@@ -5,6 +5,7 @@
 -- avvikelse. Amounts in tkr, costs positive, avvikelse positive = better than budget
 -- (fct_ekonomi). When the report prints no avvikelse for the period it is computed
 -- (budget − utfall for costs, utfall − budget for intäkter/resultat; avvikelse_beraknad).
+-- huvudpost marks the post each committee reports per area (nettokostnad, or e.g. resultat).
 with ekonomi as (
     select
         e.*,
@@ -57,6 +58,26 @@ grupperade as (
         and e.post = p.post
         and e.tidpunkt = p.period
     group by all
+),
+
+-- the post a committee reports per area: the one analysts chart. Posts broken down by area
+-- first, nettokostnad before others, then the post with the most areas (Göteborg's
+-- nämnder report resultat per tjänst, Ale nettokostnad per verksamhetsområde).
+postrang as (
+    select
+        kommun_kod,
+        namnd_id,
+        post,
+        row_number() over (
+            partition by kommun_kod, namnd_id
+            order by
+                count(distinct verksamhetsomrade_nyckel) filter (where verksamhetsomrade_nyckel <> '(hela nämnden)') > 0 desc,
+                post = 'nettokostnad' desc,
+                count(distinct verksamhetsomrade_nyckel) desc,
+                post
+        )                                                       as rang
+    from grupperade
+    group by kommun_kod, namnd_id, post
 )
 
 select
@@ -86,8 +107,11 @@ select
     cast(g.prognos_helar_tkr as double)                         as prognos_helar_tkr,
     cast(g.avvikelse_prognos_tkr as double)                     as avvikelse_prognos_tkr,
     cast(g.avvikelse_antagen as boolean)                        as avvikelse_antagen,
-    cast(g.dokument_id as varchar)                              as dokument_id
+    cast(g.dokument_id as varchar)                              as dokument_id,
+    cast(coalesce(r.rang = 1, false) as boolean)                as huvudpost
 from grupperade as g
+left join postrang as r
+    on r.kommun_kod is not distinct from g.kommun_kod and r.namnd_id is not distinct from g.namnd_id and r.post = g.post
 left join {{ ref('dim_kommun') }} as k on k.kommun_kod = g.kommun_kod
 left join {{ ref('dim_namnd') }} as n on n.namnd_id = g.namnd_id
 left join {{ ref('dim_verksamhetsomrade') }} as v on v.verksamhetsomrade_nyckel = g.verksamhetsomrade_nyckel

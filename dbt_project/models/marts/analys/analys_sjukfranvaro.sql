@@ -4,7 +4,8 @@
 -- municipality's "Liknande kommuner, övergripande" group (the newest such group; its
 -- members through brygga_kommungrupp). Kolada is annual and published the year after, so
 -- the comparison uses the latest Kolada year up to the report's year (kolada_ar);
--- helarsvarde says whether the report figure is a full year too.
+-- helarsvarde says whether the report figure is a full year too. kolada_orsak and
+-- liknande_orsak say why a comparison is empty.
 with rapport as (
     select *
     from {{ ref('fct_personal') }}
@@ -69,7 +70,21 @@ select
     cast(r.varde - kk.varde as double)                          as skillnad_mot_kommun,
     cast(r.fakta_id as varchar)                                 as fakta_id,
     cast(r.filnamn as varchar)                                  as filnamn,
-    cast(r.sida as integer)                                     as sida
+    cast(r.sida as integer)                                     as sida,
+    -- why a comparison is empty (null when the value is there)
+    cast(case
+        when kk.varde is not null then null
+        when r.kommun_kod is null then 'kommun_okand'
+        when (select kpi_id from kpi) is null then 'ingen_kpi_koppling'
+        when a.kolada_ar is null then 'inget_kolada_varde'
+    end as varchar)                                             as kolada_orsak,
+    cast(case
+        when lv.medel is not null then null
+        when r.kommun_kod is null then 'kommun_okand'
+        when l.grupp_id is null then 'ingen_liknande_grupp'
+        when a.kolada_ar is null then 'inget_kolada_varde'
+        else 'inga_varden_i_gruppen'
+    end as varchar)                                             as liknande_orsak
 from rapport as r
 left join kolada_ar as a on a.fakta_id = r.fakta_id
 left join kolada as kk on kk.kommun_kod = r.kommun_kod and kk.ar = a.kolada_ar and kk.kon = r.kon

@@ -1,5 +1,5 @@
 -- One row per local name of a verksamhetsområde (normalised), mapped to a standard area
--- through seed verksamhetsomraden.csv. Names found in reports but not in the seed are here
+-- through seed verksamhetsomraden.csv, else the patterns in verksamhetsomrade_monster.csv. Names found in reports but not in the seed are here
 -- with standardomrade = 'ej_mappad' and mappad = false: add them to the seed.
 with omraden as (
     select * from {{ ref('int_verksamhetsomraden__mappade') }}
@@ -18,6 +18,7 @@ select
     cast(h.namn as varchar)                         as huvudomrade_namn,
     cast(s.sortering as integer)                    as sortering,
     cast(o.mappad as boolean)                       as mappad,
+    cast(o.mappning as varchar)                     as mappning,
     cast(o.antal_mappningar as integer)             as antal_mappningar,
     cast(o.antal_fakta as integer)                  as antal_fakta
 from omraden as o

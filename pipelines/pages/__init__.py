@@ -1,0 +1,1 @@
+"""Static HTML report pages per kommun and nämnd, built from the published marts."""
