@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # `make run` and `make ui` load the product's sample reports besides the inbox.
 export KOMMUNLAGER_REPORT_SOURCES ?= $(CURDIR)/data/samples/reports
 
-.PHONY: install manifest run test chromium ui eval bench docs clean
+.PHONY: install manifest run test chromium ui eval bench bench-national docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,7 +72,16 @@ docs: $(MANIFEST)
 
 # Benchmarks: every bench/*.py script writes its section of docs/benchmarks.md.
 bench: $(STAMP)
-	@for f in bench/[!_]*.py; do echo "== $$f"; $(BIN)/python $$f --write || exit 1; done
+	@for f in bench/[!_]*.py; do case $$f in bench/generate.py|bench/national.py) continue;; esac; \
+		echo "== $$f"; $(BIN)/python $$f --write || exit 1; done
+	@$(MAKE) --no-print-directory bench-national
+
+# The national year (bench/national.py, bench/generate.py): `kommunlager run` over generated
+# reports with known facts plus pool files, at three scales and a line fitted to the full year.
+# NATIONAL_FIT=1 for the full year (2 900 documents).
+NATIONAL_FIT ?= 0.025,0.05,0.1
+bench-national: $(STAMP)
+	nice -n 10 $(BIN)/python bench/national.py --fit $(NATIONAL_FIT) --write
 
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs .pytest_cache

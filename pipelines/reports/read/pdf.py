@@ -6,7 +6,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-import statistics
+from operator import attrgetter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,9 @@ _SPACE_CHARS = {" ", "\u00a0", "\u202f", "\u2009", "\t"}
 # a status column header on its own or at a line end: the page may hold a status table
 _STATUS_HEADER = re.compile(r"(?:^|\s)(?:Status|Bedömning|Måluppfyllelse|Uppdragets status)(?: och kommentar)?\s*$", re.M)
 _NUMBER_LINE = re.compile(r"\d[\d\s\u00a0\u202f,.%]*")
+_NUMBERS = re.compile(r"(?<![\w,])[-−–+]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?\s?%?")
+_DIGIT = re.compile(r"\d")
+_BROKEN_WORD = re.compile(r"[\ufffe\u00ad]\s*\n\s*")
 
 
 def open_pdf(path: Path, name: str | None = None) -> pdfium.PdfDocument:
@@ -46,7 +49,7 @@ def open_pdf(path: Path, name: str | None = None) -> pdfium.PdfDocument:
 def _clean_page_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # U+FFFE / U+00AD mark a word broken at the line end: join the halves
-    text = re.sub(r"[\ufffe\u00ad]\s*\n\s*", "", text)
+    text = _BROKEN_WORD.sub("", text)
     return text.replace("\ufffe", "").replace("\u00ad", "")
 
 
@@ -102,23 +105,40 @@ def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[
 
 
 def _has_big_image(page: pdfium.PdfPage, part: int = 3) -> bool:
-    """An image object covering 1/part of the page or more (a scan, a pasted table)."""
+    """An image object covering 1/part of the page or more (a scan, a pasted table): the
+    page's objects and those of its forms one level down, through the raw API (a Python
+    helper object per page object cost more than the test itself)."""
     area = page.get_width() * page.get_height()
-    try:
-        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-            left, bottom, right, top = obj.get_bounds()
-            if (right - left) * (top - bottom) >= area / part:
-                return True
-    except pdfium.PdfiumError:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+
+    def big(count, get, parent, level: int) -> bool | None:
+        n = count(parent)
+        if n < 0:
+            return None
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                return None
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    return None
+                if (right.value - left.value) * (top.value - bottom.value) >= area / part:
+                    return True
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < 1:
+                inner = big(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, level + 1)
+                if inner is not False:
+                    return inner
         return False
-    return False
+
+    return bool(big(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, 0))
 
 
 def classify_page(text: str) -> str:
     """``image`` (no text layer), ``chart`` (axis ticks and data labels, numbers in the
     picture), ``table`` (lines with several numbers), else ``text``."""
     stripped = "".join(text.split())
-    if len(stripped) < MIN_TEXT_CHARS and not re.search(r"\d", stripped):
+    if len(stripped) < MIN_TEXT_CHARS and not _DIGIT.search(stripped):
         return "image"
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     numeric_only = [ln for ln in lines if _NUMBER_LINE.fullmatch(ln)]
@@ -128,7 +148,7 @@ def classify_page(text: str) -> str:
         return "chart"
     multi = 0
     for ln in lines:
-        nums = re.findall(r"(?<![\w,])[-−–+]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?\s?%?", ln)
+        nums = _NUMBERS.findall(ln)
         if len(nums) >= 2 or (nums and len(ln) < 60):
             multi += 1
     if multi >= 2:
@@ -157,7 +177,7 @@ def _has_axis(numeric_lines: list[str]) -> bool:
 
 # --------------------------------------------------------------------------- characters
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     ch: str
     x0: float
@@ -166,6 +186,11 @@ class _Char:
     fs: float
     generated: bool
 
+
+# every code point str.isspace() holds for, and the sort keys of characters
+_WHITESPACE = frozenset(c for c in range(0x3001) if chr(c).isspace())   # the last is U+3000
+_BY_BASE_X = attrgetter("base", "x0")
+_BY_X = attrgetter("x0")
 
 # a character turned by more than this (radians) is set sideways: a rotated side label
 _UPRIGHT = 0.05
@@ -176,39 +201,112 @@ def _upright(angle: float) -> bool:
     return min(turn, 2 * math.pi - turn) <= _UPRIGHT
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[_Char]:
+def _fast_calls():
+    """The per-character PDFium calls without ctypes argument conversion (half the cost of
+    a call through pypdfium2.raw, whose argtypes convert every argument): the same library,
+    the text page passed as a void pointer. None where the library cannot be reached so."""
+    try:
+        from pypdfium2_raw import bindings
+
+        lib = ctypes.CDLL(bindings._libs["pdfium"]._name)
+    except (ImportError, AttributeError, KeyError, OSError):
+        return None
+    calls = {}
+    for name, restype in (("FPDFText_IsGenerated", ctypes.c_int), ("FPDFText_GetCharAngle", ctypes.c_float),
+                          ("FPDFText_GetLooseCharBox", ctypes.c_int), ("FPDFText_GetCharOrigin", ctypes.c_int),
+                          ("FPDFText_GetFontSize", ctypes.c_double), ("FPDFText_GetUnicode", ctypes.c_uint)):
+        fn = getattr(lib, name)
+        fn.restype = restype
+        calls[name] = fn
+    return calls
+
+
+_FAST = _fast_calls()
+
+
+def _codes(tp, n: int) -> list[int]:
+    """The Unicode code of every character, read in one call (FPDFText_GetText); one call a
+    character where the text and the character list do not line up (PDFium may insert or
+    leave out characters in the text, and the text is UTF-16)."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = pdfium_c.FPDFText_GetText(tp, 0, n, buf) if n else 0
+    if got == n + 1:
+        codes = list(buf[:n])
+        if not any(0xD800 <= c <= 0xDFFF for c in codes):
+            return codes
+    return [pdfium_c.FPDFText_GetUnicode(tp, i) for i in range(n)]
+
+
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[_Char], list[_Side]]:  # noqa: C901
+    """Upright characters with boxes (turned ones among upright text left out) and the runs of
+    turned characters (for ``_sideways``), in one pass over the page's characters: each
+    PDFium call once a character."""
     tp = textpage.raw
     n = pdfium_c.FPDFText_CountChars(tp)
+    codes = _codes(tp, n)
+    if _FAST is not None:
+        tpv = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
+        is_generated, char_angle = _FAST["FPDFText_IsGenerated"], _FAST["FPDFText_GetCharAngle"]
+        loose_box, char_origin = _FAST["FPDFText_GetLooseCharBox"], _FAST["FPDFText_GetCharOrigin"]
+        font_size = _FAST["FPDFText_GetFontSize"]
+    else:
+        tpv = tp
+        is_generated, char_angle = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharAngle
+        loose_box, char_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+        font_size = pdfium_c.FPDFText_GetFontSize
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     out: list[_Char] = []
     sideways: list[int] = []
+    runs: list[list[tuple[str, float, float, float, float]]] = []
+    upright = 0
+    last = -2
+    keep_generated = _SPACE_CHARS | {"\ufffe", "\u00ad"}
     for i in range(n):
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
-        if code in (0x0D, 0x0A):
+        code = codes[i]
+        if code == 0x0D or code == 0x0A:
             continue
+        angle = char_angle(tpv, i)   # -1: unknown
+        turned = angle > 0 and not _upright(angle)
+        have_box = False
+        if code != 0x02:
+            # sideways text: runs of turned characters
+            if not turned:
+                if code not in _WHITESPACE:
+                    upright += 1
+            else:
+                loose_box(tpv, i, rect_p)
+                have_box = True
+                box = (chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom)
+                if runs and i == last + 1:
+                    runs[-1].append(box)
+                else:
+                    runs.append([box])
+                last = i
         ch = "\ufffe" if code == 0x02 else chr(code)   # PDFium marks a soft hyphen with 0x02
-        generated = bool(pdfium_c.FPDFText_IsGenerated(tp, i))
-        if generated and ch not in _SPACE_CHARS and ch not in ("\ufffe", "\u00ad"):
-            continue
-        angle = pdfium_c.FPDFText_GetCharAngle(tp, i)   # -1: unknown
-        if not generated and angle >= 0 and not _upright(angle):
+        generated = bool(is_generated(tpv, i))
+        if generated:
+            if ch not in keep_generated:
+                continue
+            if out:
+                # a generated space stands right after the character before it in the text
+                prev = out[-1]
+                out.append(_Char(ch, prev.x1 - 0.01, prev.x1 - 0.01, prev.base, prev.fs, True))
+                continue
+        elif turned:
             sideways.append(len(out))
-        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
-        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        fs = pdfium_c.FPDFText_GetFontSize(tp, i) or 10.0
-        if generated and out:
-            # a generated space stands right after the character before it in the text
-            prev = out[-1]
-            out.append(_Char(ch, prev.x1 - 0.01, prev.x1 - 0.01, prev.base, prev.fs, True))
-            continue
+        if not have_box:
+            loose_box(tpv, i, rect_p)
+        char_origin(tpv, i, ox_p, oy_p)
+        fs = font_size(tpv, i) or 10.0
         out.append(_Char(ch, rect.left, rect.right, height - oy.value, fs, generated))
     if sideways and len(sideways) < 0.5 * len(out):
         # sideways text among upright text (a rotated group label beside a table's rows)
         # reads as noise when its letters are put on the horizontal lines they cross
         drop = set(sideways)
         out = [c for i, c in enumerate(out) if i not in drop]
-    return out
+    return out, _sideways(runs, upright)
 
 
 @dataclass
@@ -221,30 +319,10 @@ class _Side:
     bottom: float
 
 
-def _sideways(textpage: pdfium.PdfTextPage, height: float) -> list[_Side]:
+def _sideways(runs: list[list[tuple[str, float, float, float, float]]], upright: int) -> list[_Side]:
     """Runs of turned characters that stand among upright text (a rotated group label
-    ``Alingsås kommun förskolor`` beside a table's rows), in text order."""
-    tp = textpage.raw
-    rect = pdfium_c.FS_RECTF()
-    runs: list[list[tuple[str, float, float, float, float]]] = []
-    upright = 0
-    last = -2
-    for i in range(pdfium_c.FPDFText_CountChars(tp)):
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
-        if code in (0x0D, 0x0A, 0x02):
-            continue
-        angle = pdfium_c.FPDFText_GetCharAngle(tp, i)
-        if angle < 0 or _upright(angle):
-            if not chr(code).isspace():
-                upright += 1
-            continue
-        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
-        box = (chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom)
-        if runs and i == last + 1:
-            runs[-1].append(box)
-        else:
-            runs.append([box])
-        last = i
+    ``Alingsås kommun förskolor`` beside a table's rows), in text order; none when turned
+    characters are as many as the upright ones."""
     if not runs or sum(len(r) for r in runs) >= upright:
         return []
     out = []
@@ -270,31 +348,33 @@ def _mark_sides(lines: list[Line], sides: list[_Side]) -> None:
 
 def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> list[Line]:  # noqa: C901
     """Lines of cells from character boxes (top-down coordinates)."""
-    chars = _chars(textpage, height)   # generated spaces are PDFium's word breaks: keep them
+    # generated spaces are PDFium's word breaks: keep them
+    chars, sides = _chars(textpage, height)
     if not chars:
         return []
     sizes = [c.fs for c in chars if not c.ch.isspace()]
-    body_fs = statistics.median(sizes) if sizes else 10.0
+    body_fs = _median(sizes) if sizes else 10.0
     normal = [c for c in chars if c.fs >= 0.72 * body_fs or c.ch.isspace()]
     small = [c for c in chars if c.fs < 0.72 * body_fs and not c.ch.isspace()]
     groups = _group_lines(normal)
     # small characters: their own line when they form one (footnote text), else superscripts
     small_groups = _group_lines(small)
     footnotes: dict[int, list[str]] = {}
+    # each group's baseline, font size and extent, computed once
+    shape = [_shape(g) for g in groups] if small_groups else []
     for sg in small_groups:
         text = "".join(c.ch for c in sorted(sg, key=lambda c: c.x0)).strip()
         host = None
-        for gi, g in enumerate(groups):
-            base = statistics.median(c.base for c in g)
-            fs = max(c.fs for c in g)
-            if 0 <= base - sg[0].base <= 0.75 * fs and min(c.x0 for c in g) - fs <= sg[0].x0 <= max(c.x1 for c in g) + fs:
+        for gi, (base, fs, x0, x1) in enumerate(shape):
+            if 0 <= base - sg[0].base <= 0.75 * fs and x0 - fs <= sg[0].x0 <= x1 + fs:
                 host = gi
                 break
         if host is not None and len(text) <= 3:
             footnotes.setdefault(host, []).append(text)
         else:
             groups.append(sg)
-    groups.sort(key=lambda g: statistics.median(c.base for c in g))
+            shape.append(_shape(sg))
+    groups.sort(key=lambda g: _median([c.base for c in g]))
     lines: list[Line] = []
     for gi, g in enumerate(groups):
         words = _words(g)
@@ -304,12 +384,28 @@ def page_lines(textpage: pdfium.PdfTextPage, height: float, page_no: int) -> lis
         lines.append(line)
     lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
     lines = _merge_offset_cells(lines)
-    _mark_sides(lines, _sideways(textpage, height))
+    _mark_sides(lines, sides)
     for i, ln in enumerate(lines):
         ln.margin = ln.top < 0.07 * height or ln.bottom > 0.93 * height
         ln.index = i
         ln.gap_above = ln.top - lines[i - 1].bottom if i else 99.0
     return lines
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, without its generality (the same value: the middle one, or the
+    mean of the two middle ones)."""
+    data = sorted(values)
+    n = len(data)
+    if n % 2:
+        return data[n // 2]
+    return (data[n // 2 - 1] + data[n // 2]) / 2
+
+
+def _shape(group: list[_Char]) -> tuple[float, float, float, float]:
+    """A line group's median baseline, largest font size, left and right edge."""
+    return (_median([c.base for c in group]), max(c.fs for c in group),
+            min(c.x0 for c in group), max(c.x1 for c in group))
 
 
 def _merge_offset_cells(lines: list[Line]) -> list[Line]:
@@ -341,18 +437,18 @@ def _merge_offset_cells(lines: list[Line]) -> list[Line]:
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters sharing a baseline (within a third of the font size)."""
     groups: list[list[_Char]] = []
-    for c in sorted(chars, key=lambda c: (c.base, c.x0)):
+    for c in sorted(chars, key=_BY_BASE_X):
         if groups:
-            g = groups[-1]
-            if abs(c.base - g[-1].base) <= 0.3 * max(c.fs, g[-1].fs):
-                g.append(c)
+            last = groups[-1][-1]
+            if abs(c.base - last.base) <= 0.3 * (c.fs if c.fs > last.fs else last.fs):
+                groups[-1].append(c)
                 continue
         groups.append([c])
     return [g for g in groups if any(not c.ch.isspace() for c in g)]
 
 
 def _words(chars: list[_Char]) -> list[Word]:
-    chars = sorted(chars, key=lambda c: c.x0)
+    chars = sorted(chars, key=_BY_X)
     words: list[Word] = []
     cur: list[_Char] = []
 
@@ -363,8 +459,8 @@ def _words(chars: list[_Char]) -> list[Word]:
         hyphen = "\ufffe" in text[-1:] or "\u00ad" in text[-1:]
         text = text.replace("\ufffe", "").replace("\u00ad", "")
         if text:
-            fs = max(c.fs for c in cur)
-            base = statistics.median(c.base for c in cur)
+            fs = max([c.fs for c in cur])
+            base = _median([c.base for c in cur])
             words.append(Word(text, cur[0].x0, cur[-1].x1, base - 0.8 * fs, base + 0.2 * fs, fs, hyphen))
         cur.clear()
 
