@@ -1,6 +1,7 @@
 """Gold-free figures over a real inbox: ``../shared/corpus/pool/`` (issue 10 item 6).
 
     python -m tools.pool [--pool DIR] [--jobs 2] [--only SUBSTR ...] [--out FILE.json]
+                         [--jsonl FILE.jsonl] [--from-jsonl FILE.jsonl ...]
 
 Every file of the pool is extracted in place (never copied) and the run reports:
 
@@ -17,7 +18,10 @@ Every file of the pool is extracted in place (never copied) and the run reports:
 
 Figures are counted over all facts and over the facts that reach the marts' current facts
 (``kontroll`` not ``oklar``). ``--only`` restricts the run to files whose name contains one
-of the given strings (a development subset).
+of the given strings (a development subset). Files are extracted smallest first and, with
+``--jsonl``, each file's result is appended to that file as soon as it is done, so an
+interrupted pass still gives figures: ``--from-jsonl`` recomputes them from saved results
+(restricted to the files every given result file holds, to compare two passes).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import sys
 import time
 import traceback
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from pipelines.config import PROJECT_ROOT
@@ -41,8 +45,8 @@ LABELS = {
     "delegationslista": ("delegationslista", "delegationsbeslut", "anmalan-av-delegerade"),
     "personallista": ("avgangar", "nyanstallningar"),
 }
-_FACT_FIELDS = ("schema", "measure", "label", "area", "scenario", "year", "period_end", "kon", "value", "check",
-                "method", "page")
+_FACT_FIELDS = ("schema", "measure", "label", "area", "category", "goal", "unit", "scenario", "year", "period_end",
+                "kon", "value", "check", "check_detail", "method", "page", "column")
 
 
 def label_of(name: str) -> str | None:
@@ -75,14 +79,19 @@ def _one(path: str) -> dict:
 
 
 def natural_key(doc: str, f: dict) -> tuple:
-    return (doc, f["schema"], f["measure"] or "", (f["label"] or "").strip().casefold(), f["area"] or "",
+    """The key of a fact within its document: schema, measure/post, label, area, category,
+    goal, unit, scenario, period, kön (the marts' natural key, facts/meaning.py)."""
+    def t(k):
+        return " ".join((f.get(k) or "").split()).casefold()
+    return (doc, f["schema"], f["measure"] or "", t("label"), t("area"), t("category"), t("goal"), f.get("unit") or "",
             f["scenario"] or "", f["year"], f["period_end"], f["kon"] or "")
 
 
 def _report_types() -> set[str]:
-    from pipelines.reports.vocabulary import vocabulary
-
-    return set(vocabulary()["documents"].get("report_types", []))
+    """The report classes (``gives: alla`` in vocabulary/classes.yml), fixed here so that two
+    passes of different extractor versions are counted alike."""
+    return {"manadsuppfoljning", "tertialrapport", "delarsrapport", "arsredovisning", "verksamhetsplan",
+            "genomlysning", "statistikrapport", "kvalitetsberattelse", "uppfoljningsrapport"}
 
 
 def figures(results: list[dict]) -> dict:
@@ -177,23 +186,56 @@ def pool_files(pool: Path, only: list[str] | None = None) -> list[Path]:
     return files
 
 
+def load_saved(path: Path) -> dict[str, dict]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out[r["file"]] = r
+    return out
+
+
+def _from_saved(paths: list[Path], only: list[str] | None) -> int:
+    saved = [load_saved(p) for p in paths]
+    common = set.intersection(*(set(s) for s in saved))
+    if only:
+        common = {n for n in common if any(o.lower() in n.lower() for o in only)}
+    for path, results in zip(paths, saved):
+        print(f"== {path} ({len(common)} files common to all given passes)")
+        print(render(figures([results[n] for n in sorted(common)])))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pool", type=Path, default=POOL_DIR)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", nargs="*", help="only files whose name contains one of these")
     ap.add_argument("--out", type=Path, help="write figures and per-file results as JSON")
+    ap.add_argument("--jsonl", type=Path, help="append each file's result to this file as it is done")
+    ap.add_argument("--from-jsonl", type=Path, nargs="*", help="figures from saved --jsonl results")
     args = ap.parse_args(argv)
     if not args.pool.is_dir():
         print(f"{args.pool}: no pool directory (../shared/corpus/pool beside the project)", file=sys.stderr)
         return 2
-    files = pool_files(args.pool, args.only)
+    if args.from_jsonl:
+        return _from_saved(args.from_jsonl, args.only)
+    files = sorted(pool_files(args.pool, args.only), key=lambda p: (p.stat().st_size, p.name))
     results: list[dict] = []
+    sink = args.jsonl.open("a", encoding="utf-8") if args.jsonl else None
     with ProcessPoolExecutor(max_workers=max(1, args.jobs), max_tasks_per_child=20) as ex:
-        for i, r in enumerate(ex.map(_one, [str(p) for p in files]), 1):
+        futures = [ex.submit(_one, str(p)) for p in files]
+        for i, fut in enumerate(as_completed(futures), 1):
+            r = fut.result()
             results.append(r)
+            if sink:
+                sink.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+                sink.flush()
             if i % 25 == 0:
                 print(f"  {i}/{len(files)}", file=sys.stderr, flush=True)
+    if sink:
+        sink.close()
+    results.sort(key=lambda r: r["file"])
     fig = figures(results)
     print(render(fig))
     if args.out:
