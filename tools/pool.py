@@ -222,8 +222,14 @@ def main(argv: list[str] | None = None) -> int:
         return _from_saved(args.from_jsonl, args.only)
     files = sorted(pool_files(args.pool, args.only), key=lambda p: (p.stat().st_size, p.name))
     results: list[dict] = []
+    if args.jsonl and args.jsonl.exists():
+        # resume an interrupted pass: the files already in the result file are not read again
+        done = load_saved(args.jsonl)
+        results = [done[p.name] for p in files if p.name in done]
+        files = [p for p in files if p.name not in done]
     sink = args.jsonl.open("a", encoding="utf-8") if args.jsonl else None
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs), max_tasks_per_child=20) as ex:
+    # (no max_tasks_per_child: on Python 3.11 replacing a retired worker can hang the pool)
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as ex:
         futures = [ex.submit(_one, str(p)) for p in files]
         for i, fut in enumerate(as_completed(futures), 1):
             r = fut.result()
