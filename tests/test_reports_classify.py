@@ -14,6 +14,7 @@ from pipelines.reports.facts.meaning import OKLAR, mark_unclear
 from pipelines.reports.facts.privacy import is_person_name, scrub
 from pipelines.reports.model import Fact
 from tests.conftest import shared_path
+from tests.dbt_testlager import bygg_testlager
 
 DRAWING = "\n".join(["115", "Badplatsvägen", "1:400", *[f"61,{n}" for n in range(5811, 5841)],
                      "NY NÄTSTATION", "2500", "2750", "SKALA 1:100", "RITAD AV", "FASAD MOT VÄST"])
@@ -95,7 +96,6 @@ def test_two_values_under_one_key_and_facts_without_period_are_oklar_not_dropped
 
 @pytest.mark.parametrize("name", [
     "bygg-och-miljonamnden__2026-06-16__bilagor__ritning-64118.pdf",
-    "bygg-och-miljonamnden__2026-06-16__bilagor__ritning-20839.pdf",
     "vard-och-omsorgsnamnden__2026-05-18__bilagor__delegationslista-punkt-318-nyanstallningar-2026-04-01-2026-04-30-11-stycken.pdf",
     "barn-och-ungdomsnamnden__2026-05-26__bilagor__delegationslista-skolkjuts-1-april-2026.pdf",
 ])
@@ -118,3 +118,11 @@ def test_the_run_summary_counts_oklar_facts(data_dir: Path) -> None:
     con.execute("create table dim_dokument as select 'laddad' as status")
     con.close()
     assert warehouse_counts(settings)["oklara"] == 2
+
+
+def test_an_oklar_fact_is_kept_for_review_but_never_a_current_fact(tmp_path_factory) -> None:
+    lager = bygg_testlager(tmp_path_factory)
+    kept = lager.query("select varde from intermediate.int_rapport_fakta__berikade where kontroll = 'oklar'")
+    assert kept == [(4400.0,)]
+    assert lager.query("select count(*) from fct_ekonomi where varde = 4400") == [(0,)]
+    assert lager.query("select count(*) from fct_ekonomi where kontroll = 'oklar'") == [(0,)]
