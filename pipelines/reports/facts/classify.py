@@ -7,9 +7,9 @@ The class is the ``dokumenttyp`` of ``dim_dokument``. It comes from, in this ord
 2. the layout, for documents that are lists or pictures rather than text:
    - **ritning** (drawing, map, photo): almost no running text, most lines bare numbers or
      a drawing's title block (``Skala 1:100``, ``Ritad av``, ``Fasad mot …``);
-   - **personallista**: most lines are dated rows and the column heads are a staff list's
+   - **personallista** (only without a title class): most lines are dated rows and the column heads are a staff list's
      (``Befattning``, ``Anställningsdatum``, ``Avgångsorsak``);
-   - **delegationslista**: a list of decisions taken under delegation (``Delegat``,
+   - **delegationslista** (only without a title class): a list or form of decisions taken under delegation (``Delegat``,
      ``delegationsordning``, ``Diarienummer``) whose rows are numbers and dates;
 3. the title words of the other classes (protokoll, tjänsteskrivelse, kallelse, taxa …);
    a cover (tjänsteskrivelse, kallelse) longer than a cover is a bundle that carries the report
@@ -98,7 +98,10 @@ def _count_words(text: str, words: list[str]) -> int:
     return sum(1 for w in words if has_word(text, w))
 
 
-def _by_layout(pages: list[str], lay: Layout) -> tuple[str, str] | None:
+def _by_layout(pages: list[str], lay: Layout, titled: bool) -> tuple[str, str] | None:
+    """A drawing, staff list or delegation list by its layout. A document whose title names
+    a class (a protokoll with its § "Anmälan av delegationsbeslut") is only checked for being
+    a drawing."""
     rules = _classes()["layout"]
     text = "\n".join(pages)[:60000]
     d = rules["ritning"]
@@ -114,13 +117,17 @@ def _by_layout(pages: list[str], lay: Layout) -> tuple[str, str] | None:
     if sparse or lettered:
         return "ritning", (f"ritning: {lay.prose_lines} rader löptext på {lay.pages} sidor, "
                            f"{lay.number_lines} av {lay.lines} rader bara tal, {title_block} ord ur en ritningsruta")
+    if titled:
+        return None
     listed = lay.dated_lines >= rules["min_list_rows"] and lay.dated_lines >= rules["min_list_share"] * lay.lines
     head = "\n".join(pages[:2])[:6000]
     staff = _count_words(head, rules["personallista_words"])
     if listed and staff >= 2:
         return "personallista", f"personallista: {lay.dated_lines} daterade rader, {staff} rubrikord för personal"
     delegation = _count_words(head, rules["delegationslista_words"])
-    if delegation >= 1 and (listed or lay.prose_lines <= 3 * lay.pages):
+    # a form or list about decisions taken under delegation ("Delegationsbeslut om
+    # ställföreträdande rektor … Är du som delegerar …"), or a list of its rows
+    if delegation >= 2 or (delegation >= 1 and (listed or lay.prose_lines <= 3 * lay.pages)):
         return "delegationslista", f"delegationslista: {delegation} ord om delegation, rader av beslut"
     return None
 
@@ -143,7 +150,7 @@ def classify(pages: list[str], title_type: str | None) -> Classification:
     if title_type in report_classes():
         return Classification(title_type, ALLA, f"{title_type}: rubrikens ord")
     lay = layout(pages)
-    found = _by_layout(pages, lay)
+    found = _by_layout(pages, lay, title_type is not None)
     if found:
         klass, reason = found
         return Classification(klass, gives(klass), reason)
