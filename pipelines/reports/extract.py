@@ -4,9 +4,10 @@ Expected problems (empty, corrupt, password-protected, wrong format) never raise
 come back as a result with status ``avvisad`` and a one-line ``orsak``.
 
 precheck (read/guard.py) → reader (read/: pages, lines of cells) → metadata (kommun, nämnd,
-type, period) → tables (tables/: geometry, flattened text; stitched across pages) → facts
-per table (facts/tables.py) → checks against the table's own sums → status rows, sentences
-→ privacy filter.
+type, period) → class (facts/classify.py: a non-report gives no table facts) → tables
+(tables/: geometry, flattened text; stitched across pages) → facts per table
+(facts/tables.py) → checks against the table's own sums → status rows, sentences → privacy
+filter → facts without meaning marked oklar (facts/meaning.py).
 """
 
 from __future__ import annotations
