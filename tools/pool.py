@@ -80,11 +80,13 @@ def _one(path: str) -> dict:
 
 def natural_key(doc: str, f: dict) -> tuple:
     """The key of a fact within its document: schema, measure/post, label, area, category,
-    goal, unit, scenario, period, kön (the marts' natural key, facts/meaning.py)."""
+    goal, unit, scenario, period, kön, and the column header when there is no period (the
+    marts' natural key, facts/meaning.py)."""
     def t(k):
         return " ".join((f.get(k) or "").split()).casefold()
+    column = t("column") if f["year"] is None and not f["period_end"] else ""
     return (doc, f["schema"], f["measure"] or "", t("label"), t("area"), t("category"), t("goal"), f.get("unit") or "",
-            f["scenario"] or "", f["year"], f["period_end"], f["kon"] or "")
+            f["scenario"] or "", f["year"], f["period_end"], f["kon"] or "", column)
 
 
 def _report_types() -> set[str]:

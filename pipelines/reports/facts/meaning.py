@@ -10,7 +10,8 @@ and within one document one key has one value. ``oklar`` is set on
   section, column) was lost, and no value can be told to be the right one.
 
 The key is the fact's natural key in the marts within its document: schema, measure/post,
-label, area, category, goal, unit, scenario, period, kön. The facts are kept (raw layer,
+label, area, category, goal, unit, scenario, period, kön (and, without a period, the column
+header, as ``naturlig_nyckel`` has it). The facts are kept (raw layer,
 ``int_rapport_fakta__berikade``) with the reason in ``check_detail``; the marts leave them
 out of the current facts and the run summary counts them. Nothing is dropped.
 """
@@ -29,8 +30,10 @@ def _t(text: str | None) -> str:
 
 
 def natural_key(f: Fact) -> tuple:
+    # without a period the column header tells the document's columns apart (as in the marts)
+    column = _t(f.column) if f.year is None and not f.period_end else ""
     return (f.schema, f.measure or "", _t(f.label), _t(f.area), _t(f.category), _t(f.goal), f.unit or "",
-            f.scenario or "", f.year, f.period_end, f.kon or "")
+            f.scenario or "", f.year, f.period_end, f.kon or "", column)
 
 
 def _fmt(v: float | None) -> str:
