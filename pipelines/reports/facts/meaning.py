@@ -7,7 +7,8 @@ and within one document one key has one value. ``oklar`` is set on
 - a fact with a value but no period (no year and no period end): it cannot be placed in time;
 - a fact with a value but no schema, measure or scenario: it is not known what it counts;
 - every fact of a key that carries two or more values in one document: a dimension (area,
-  section, column) was lost, and no value can be told to be the right one.
+  section, column) was lost, and no value can be told to be the right one (values within
+  0,5 % of each other are one figure printed at two precisions).
 
 The key is the fact's natural key in the marts within its document: schema, measure/post,
 label, area, category, goal, unit, scenario, period, kön (and, without a period, the column
@@ -53,6 +54,18 @@ def _missing(f: Fact) -> str | None:
     return "oklar: saknar " + ", ".join(lacking)
 
 
+def _flag(f: Fact, reason: str) -> None:
+    """oklar, keeping what the table's identity said ("… = summan av 3 rader ovan: stämmer")."""
+    before = f.check_detail if f.check in ("ok", "fel") and f.check_detail else None
+    f.check, f.check_detail = OKLAR, f"{reason} (tabellkontroll: {before})" if before else reason
+
+
+def _one_figure(values: list[float]) -> bool:
+    """The same figure printed at two precisions (62 049 tkr and 62,0 mnkr): within 0,5 %."""
+    lo, hi = min(values), max(values)
+    return hi - lo <= 0.005 * max(abs(lo), abs(hi))
+
+
 def mark_unclear(facts: list[Fact]) -> int:
     """Set ``check = oklar`` (in place) on the facts of one document that lack meaning; the
     number of facts marked."""
@@ -60,7 +73,7 @@ def mark_unclear(facts: list[Fact]) -> int:
     for f in facts:
         reason = _missing(f)
         if reason:
-            f.check, f.check_detail = OKLAR, reason
+            _flag(f, reason)
             marked += 1
     by_key: dict[tuple, list[Fact]] = defaultdict(list)
     for f in facts:
@@ -68,7 +81,7 @@ def mark_unclear(facts: list[Fact]) -> int:
             by_key[natural_key(f)].append(f)
     for group in by_key.values():
         values = sorted({f.value for f in group})
-        if len(values) < 2:
+        if len(values) < 2 or _one_figure(values):
             continue
         pages = sorted({f.page for f in group if f.page is not None})
         where = f" (sida {', '.join(map(str, pages))})" if pages else ""
@@ -77,5 +90,5 @@ def mark_unclear(facts: list[Fact]) -> int:
         for f in group:
             if f.check != OKLAR:
                 marked += 1
-            f.check, f.check_detail = OKLAR, detail
+                _flag(f, detail)
     return marked
