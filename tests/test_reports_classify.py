@@ -127,3 +127,23 @@ def test_an_oklar_fact_is_kept_for_review_but_never_a_current_fact(tmp_path_fact
     assert kept == [(4400.0,)]
     assert lager.query("select count(*) from fct_ekonomi where varde = 4400") == [(0,)]
     assert lager.query("select count(*) from fct_ekonomi where kontroll = 'oklar'") == [(0,)]
+
+
+def test_pool_figures_count_labelled_files_periods_and_two_valued_keys() -> None:
+    from tools.pool import figures, label_of
+
+    assert label_of("x__bilagor__situationsplan-1.pdf") == "ritning" and label_of("protokoll.pdf") is None
+    fact = dict(schema="ekonomi", measure="resultat", label="Resultat", area=None, category=None, goal=None,
+                unit="tkr", scenario="utfall", year=2026, period_end="2026-04-30", kon=None, value=1.0, check="ok",
+                check_detail=None, method="table", page=1, column="Utfall")
+    results = [
+        {"file": "a-ritning.pdf", "status": "laddad", "dokumenttyp": None, "seconds": 1.0, "facts": [fact]},
+        {"file": "rapport.pdf", "status": "laddad", "dokumenttyp": "manadsuppfoljning", "seconds": 1.0,
+         "facts": [fact, fact | {"value": 2.0, "check": "oklar"}, fact | {"year": None, "period_end": None}]},
+        {"file": "b.pdf", "crash": "Traceback …\nValueError: boom", "seconds": 0.1},
+    ]
+    fig = figures(results)
+    assert fig["crashes"] == 1 and fig["crash_files"] == {"b.pdf": "ValueError: boom"}
+    assert fig["all"]["facts_from_labelled"] == {"ritning": 1}
+    assert fig["all"]["facts_without_period"] == 1 and fig["all"]["keys_with_two_values"] == 1
+    assert fig["current"]["facts"] == 3 and fig["current"]["keys_with_two_values"] == 0

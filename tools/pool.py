@@ -197,11 +197,43 @@ def load_saved(path: Path) -> dict[str, dict]:
     return out
 
 
-def _from_saved(paths: list[Path], only: list[str] | None) -> int:
+def markdown(names: list[str], figs: list[dict]) -> str:
+    """The figures of several passes side by side, as a Markdown table."""
+    def pct(x: float) -> str:
+        return f"{x:.1%}".replace(".", ",")
+
+    def row(title: str, get) -> str:
+        return f"| {title} | " + " | ".join(get(f) for f in figs) + " |"
+
+    lab = lambda f, scope: str(sum(f[scope]["facts_from_labelled"].values()))  # noqa: E731
+    lines = ["| figure | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names),
+             row("files", lambda f: str(f["files"])), row("crashes", lambda f: str(f["crashes"])),
+             row("avvisade (a status with a reason)", lambda f: str(f["avvisade"])),
+             row("facts", lambda f: str(f["all"]["facts"])),
+             row("facts from drawings, delegation and staff lists (file names)", lambda f: lab(f, "all")),
+             row("facts from non-reports (class), of them table facts",
+                 lambda f: f"{f['all']['facts_from_non_reports']}, {f['all']['table_facts_from_non_reports']}"),
+             row("facts without period", lambda f: f"{f['all']['facts_without_period']} "
+                                                   f"({pct(f['all']['share_without_period'])})"),
+             row("keys with two values", lambda f: f"{f['all']['keys_with_two_values']} of {f['all']['keys']} "
+                                                   f"({pct(f['all']['share_keys_two_values'])})"),
+             row("facts passing an identity (kontroll ok)", lambda f: pct(f["all"]["share_kontroll_ok"])),
+             row("facts oklar (kept, out of the marts)", lambda f: str(f["all"]["facts_oklar"])),
+             row("facts reaching the marts' current facts", lambda f: str(f["current"]["facts"])),
+             row("… of them without period", lambda f: pct(f["current"]["share_without_period"])),
+             row("… keys with two values", lambda f: pct(f["current"]["share_keys_two_values"])),
+             row("… passing an identity", lambda f: pct(f["current"]["share_kontroll_ok"]))]
+    return "\n".join(lines)
+
+
+def _from_saved(paths: list[Path], only: list[str] | None, as_markdown: bool = False) -> int:
     saved = [load_saved(p) for p in paths]
     common = set.intersection(*(set(s) for s in saved))
     if only:
         common = {n for n in common if any(o.lower() in n.lower() for o in only)}
+    if as_markdown:
+        print(markdown([p.stem for p in paths], [figures([r[n] for n in sorted(common)]) for r in saved]))
+        return 0
     for path, results in zip(paths, saved):
         print(f"== {path} ({len(common)} files common to all given passes)")
         print(render(figures([results[n] for n in sorted(common)])))
@@ -216,12 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="write figures and per-file results as JSON")
     ap.add_argument("--jsonl", type=Path, help="append each file's result to this file as it is done")
     ap.add_argument("--from-jsonl", type=Path, nargs="*", help="figures from saved --jsonl results")
+    ap.add_argument("--markdown", action="store_true", help="with --from-jsonl: one Markdown table of the passes")
     args = ap.parse_args(argv)
     if not args.pool.is_dir():
         print(f"{args.pool}: no pool directory (../shared/corpus/pool beside the project)", file=sys.stderr)
         return 2
     if args.from_jsonl:
-        return _from_saved(args.from_jsonl, args.only)
+        return _from_saved(args.from_jsonl, args.only, args.markdown)
     files = sorted(pool_files(args.pool, args.only), key=lambda p: (p.stat().st_size, p.name))
     results: list[dict] = []
     if args.jsonl and args.jsonl.exists():
