@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # `make run` and `make ui` load the product's sample reports besides the inbox.
 export KOMMUNLAGER_REPORT_SOURCES ?= $(CURDIR)/data/samples/reports
 
-.PHONY: install manifest run test chromium ui eval bench bench-national docs clean
+.PHONY: install manifest run test chromium ui eval pool bench bench-national docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ chromium:
 # Extractor against the hand-made gold files (tests/gold); the table goes to docs/extraction.md.
 eval: $(MANIFEST)
 	$(BIN)/python -m tools.evaluate --write-doc docs/extraction.md
+
+# Gold-free figures over ../shared/corpus/pool (crashes, facts from non-reports, facts
+# without period, keys with two values, identities); read in place. Slow: ~30 min on 2 cores.
+pool: $(STAMP)
+	$(BIN)/python -m tools.pool --jobs 2 --out $(or $(POOL_OUT),data/pool.json)
 
 ui: $(MANIFEST)
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/python -c 'from pipelines.config import Settings, prepare_dagster_home; prepare_dagster_home(Settings.from_env())'

@@ -8,6 +8,7 @@ from pipelines.config import Settings
 from pipelines.runner import RunReport
 from pipelines.warehouse.publish import WarehouseMissing, connect_readonly
 
+OKLARA_FROM = "intermediate.int_rapport_fakta__berikade"
 FACT_TABLES = ("fct_ekonomi", "fct_personal", "fct_maluppfyllelse", "fct_verksamhet", "fct_kolada_varde")
 
 
@@ -27,6 +28,8 @@ def warehouse_counts(settings: Settings) -> dict[str, object]:
             "fakta": {t: _count(con, f"select count(*) from {t}")[0][0] for t in FACT_TABLES if t in tables},
             "kommuner": (_count(con, "select count(*) from dim_kommun") or [(0,)])[0][0],
             "kpier_med_varden": (_count(con, "select count(distinct kpi_id) from fct_kolada_varde") or [(0,)])[0][0],
+            # facts whose meaning is incomplete: kept for review, never current facts (docs/facts.md)
+            "oklara": (_count(con, f"select count(*) from {OKLARA_FROM} where kontroll = 'oklar'") or [(0,)])[0][0],
         }
         return out
     finally:
@@ -71,6 +74,9 @@ def render(settings: Settings, report: RunReport) -> str:
         status = ", ".join(f"{k} {v}" for k, v in counts["dokument"].items()) or "inga"
         lines.append(f"  status: {status}")
         lines.append("Fakta per stjärna: " + ", ".join(f"{t} {n}" for t, n in counts["fakta"].items()))
+        if counts.get("oklara"):
+            lines.append(f"Oklara fakta: {counts['oklara']} (period, mått eller en dimension saknas) hölls utanför "
+                         f"marternas aktuella fakta; select * from {OKLARA_FROM} where kontroll = 'oklar'")
         lines.append(f"Kolada: {counts['kommuner']} kommuner/regioner, {counts['kpier_med_varden']} KPI:er med värden")
     held = sum(report.quarantined.values())
     if held:

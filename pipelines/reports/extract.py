@@ -4,9 +4,10 @@ Expected problems (empty, corrupt, password-protected, wrong format) never raise
 come back as a result with status ``avvisad`` and a one-line ``orsak``.
 
 precheck (read/guard.py) → reader (read/: pages, lines of cells) → metadata (kommun, nämnd,
-type, period) → tables (tables/: geometry, flattened text; stitched across pages) → facts
-per table (facts/tables.py) → checks against the table's own sums → status rows, sentences
-→ privacy filter.
+type, period) → class (facts/classify.py: a non-report gives no table facts) → tables
+(tables/: geometry, flattened text; stitched across pages) → facts per table
+(facts/tables.py) → checks against the table's own sums → status rows, sentences → privacy
+filter → facts without meaning marked oklar (facts/meaning.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines.lib.files import one_line_name
-from pipelines.reports.facts import checks, metadata, narrative, privacy
+from pipelines.reports.facts import checks, classify, meaning, metadata, narrative, privacy
 from pipelines.reports.facts.roles import document_areas
 from pipelines.reports.facts.status import row_facts
 from pipelines.reports.facts.tables import table_facts
@@ -78,7 +79,8 @@ def rejected(name: str, reason: str, *, kommun_kod: str | None = None) -> Extrac
 def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: str | None = None) -> list[Fact]:
     meta = metadata.read_metadata(doc.page_texts, kommun_kod, folder)
     info.kommun_kod, info.kommun, info.namnd = meta.kommun_kod, meta.kommun, meta.namnd
-    info.dokumenttyp = meta.dokumenttyp
+    klass = classify.classify(doc.page_texts, meta.dokumenttyp)
+    info.dokumenttyp = klass.klass
     info.varningar.extend(meta.varningar)
     if meta.period:
         info.period_typ, info.period_slut, info.ar = meta.period.type, meta.period.end, meta.period.year
@@ -99,14 +101,25 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     tables = stitch(tables)
     ctx.areas = document_areas(tables)
     facts: list[Fact] = []
+    if klass.gives != classify.ALLA:
+        # not a report: no table facts; a protokoll or tjänsteskrivelse may state key figures
+        what = "bara nyckeltal ur löptexten" if klass.gives == classify.BERATTADE else "inga fakta"
+        info.varningar.append(f"dokumentet är ingen rapport ({klass.reason}): {what}")
+        tables = []
     for table in tables:
         found = table_facts(table, ctx)
         checks.check_table(table, found)
         facts.extend(found)
-    facts.extend(row_facts(status_rows(doc), ctx))
+    if klass.gives == classify.ALLA:
+        facts.extend(row_facts(status_rows(doc), ctx))
     goals = list(dict.fromkeys(f.goal for f in facts if f.goal))
-    facts.extend(narrative.extract(doc.page_texts, ctx, doc.paged, doc.chart_pages + doc.image_pages, goals))
+    if klass.gives != classify.INGA:
+        facts.extend(narrative.extract(doc.page_texts, ctx, doc.paged, doc.chart_pages + doc.image_pages, goals))
     facts = privacy.scrub(facts)
+    unclear = meaning.mark_unclear(facts)
+    if unclear:
+        info.varningar.append(f"{unclear} fakta oklara (kontroll = oklar: period, mått eller en dimension saknas; "
+                              "hålls utanför marternas aktuella fakta)")
     for fact in facts:
         fact.kommun_kod, fact.namnd = ctx.kommun_kod, ctx.namnd
     info.varningar.extend(ctx.warnings)

@@ -247,7 +247,7 @@ SCENARIOS = (
 KON = ("T", "K", "M")
 METHODS = ("table", "narrative")
 # Result of checking a table against its own identities (sums, budget - prognos = avvikelse).
-CHECKS = ("ok", "fel", "ej_kontrollerad")
+CHECKS = ("ok", "fel", "ej_kontrollerad", "oklar")
 
 
 @dataclass

@@ -2,10 +2,12 @@
 -- Deduplication keeps exactly one row per natural key: every key among the loaded facts
 -- has its row in the star it belongs to, and no star holds a key twice or one that no
 -- fact has. A row returned here is a figure lost or invented between raw and marts.
+-- Facts with kontroll = 'oklar' are never current (int_rapport_fakta__aktuella): their keys
+-- have no row unless another fact of the key is clear.
 with nycklar as (
     select distinct schema_namn, naturlig_nyckel
     from {{ ref('int_rapport_fakta__berikade') }}
-    where schema_namn in ('ekonomi', 'personal', 'verksamhet')
+    where schema_namn in ('ekonomi', 'personal', 'verksamhet') and kontroll is distinct from 'oklar'
 ),
 
 marts as (

@@ -3,15 +3,17 @@
 Names of officials, e-mail addresses, phone numbers, personnummer and individual decision
 numbers (beslut nr) are removed from every text field of a fact (``[e-post]``, ``[telefon]``
 …); a fact whose label *is* personal data (a name with a party or a title, a decision
-number) is dropped. Tables that list decisions about individuals are skipped earlier
+number, a first name and a surname) is dropped. Tables that list decisions about individuals are skipped earlier
 (``skip_tables`` in the vocabulary); this is the last line of defence.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.reports.model import Fact
+from pipelines.reports.vocabulary import vocabulary
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d-])(?:\+46\s?|0)\d{1,3}[-\s]?\d{2,3}(?:[\s-]?\d{2}){2,3}(?![\d-])")
@@ -62,10 +64,38 @@ def is_personal(label: str) -> bool:
     return len(re.findall(r"[A-Za-zÅÄÖåäöÉé]", rest)) < 3
 
 
+_NAME_PART = r"[A-ZÅÄÖÉ][a-zåäöéüø]+(?:-[A-ZÅÄÖÉ][a-zåäöéüø]+)?"
+# "Monica Persson", "Anna-Karin Nord", "Eva Maria Lind", "Persson, Monica"; after the name at
+# most a short role ("Anna Nord, rektor", "Anna Nord (enhetschef)")
+_PERSON = re.compile(rf"^(?:[-•·*]\s*)?(?P<first>{_NAME_PART})(?:\s+(?P<middle>{_NAME_PART}))?\s+(?P<last>{_NAME_PART})"
+                     rf"(?P<rest>\s*(?:[,(–-]\s*[a-zåäö][\wåäö ]{{0,30}}\)?)?)[\s.:]*$")
+_PERSON_REVERSED = re.compile(rf"^(?P<last>{_NAME_PART}),\s+(?P<first>{_NAME_PART})[\s.:]*$")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in vocabulary()["personnamn"]["fornamn"])
+
+
+def is_person_name(label: str) -> bool:
+    """A label that is a person's name: a known first name and a surname ("Monica Persson",
+    "Anna-Karin Nord, rektor", "Persson, Monica"). A place or unit named after a person
+    ("Maria Alberts förskola") is not: the words after the name are not a role."""
+    text = " ".join(label.split())
+    m = _PERSON.match(text) or _PERSON_REVERSED.match(text)
+    if not m:
+        return False
+    names = _first_names()
+    if not all(part.casefold() in names for part in m.group("first").split("-")):
+        return False
+    # "Anna Anna" is no name; "Eva Maria Lind" is
+    return m.group("last").casefold() not in names or bool(m.groupdict().get("middle"))
+
+
 def scrub(facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for f in facts:
-        if is_personal(f.label or ""):
+        if is_personal(f.label or "") or is_person_name(f.label or ""):
             continue
         f.label = redact(f.label) or f.label
         f.evidence = redact(f.evidence) or ""

@@ -19,6 +19,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "areas": "words", "whole_namnd": "words", "area_endings": "words", "area_stubs": "words",
         "area_table_measures": "map:words", "item_table_measures": "words", "residual_areas": "words",
     },
+    "classes.yml": {"gives": "map", "covers": "words", "layout": "map"},
     "columns.yml": {
         "scenarios": "entries:scenario,words", "skip_columns": "words", "count_columns": "words", "row_scenarios": "map",
         "no_value_words": "words", "header_words": "words", "group_words": "words",
@@ -40,6 +41,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "sign_measures": "words", "part_of_words": "words", "hedge_words": "words", "area_lines": "map",
         "goal_status": "map", "personal_counts": "entries:after,measure,unit", "against_budget": "map",
     },
+    "personnamn.yml": {"fornamn": "words"},
     "periods.yml": {
         "months": "map", "row_month_prefixes": "words", "previous_year": "words", "whole_year": "words",
         "current_period": "words", "document_period_types": "map:words",

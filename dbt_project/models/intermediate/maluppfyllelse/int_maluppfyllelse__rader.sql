@@ -24,7 +24,7 @@ with fakta as (
             else replace(replace(replace(jamforelse, '≤', '<='), '≥', '>='), ' ', '')
         end                                                                                as jamforelse_norm
     from {{ ref('int_rapport_fakta__berikade') }}
-    where schema_namn = 'maluppfyllelse'
+    where schema_namn = 'maluppfyllelse' and kontroll is distinct from 'oklar'   -- docs/facts.md
 ),
 
 rader as (

@@ -3,8 +3,12 @@
 -- period, then not superseded, then newest sighting), and within one document the first
 -- printed occurrence. The other facts stay in the raw layer (raw.rapport_fakta) and in
 -- int_rapport_fakta__berikade; antal_rapporteringar says how many there were.
+-- A fact with kontroll = 'oklar' (no period, measure or scenario, or two values under one
+-- key in its document: docs/facts.md) is never a current fact; it stays in the raw layer
+-- and int_rapport_fakta__berikade for review.
 with fakta as (
     select * from {{ ref('int_rapport_fakta__berikade') }}
+    where kontroll is distinct from 'oklar'
 ),
 
 rankade as (
