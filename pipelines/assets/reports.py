@@ -58,7 +58,7 @@ def rapport_fakta(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = Settings.from_env()
     sha = context.partition_key
     source = lake.find_input(settings, sha)
-    seen = lake.sightings(settings, sha)
+    seen = lake.current_sightings(settings, sha)   # the file where it is now first (a move)
     kommun = next((s["kommun_kod_mapp"] for s in seen if s.get("kommun_kod_mapp")), None)
     too_big = lake.oversized_reason(settings, sha)
     if source is None and too_big:
