@@ -5,7 +5,7 @@ Layout (every file is written once, atomically, and never changed afterwards):
     lake/filer/<sha256><.ext>                  the input file's bytes, as received
     lake/inkorg/<sha256>--<pathhash>.json      one sighting of a file: path, name, kommun folder
     lake/inkorg_nu.json                        the last scan's listing: which sightings are in the
-                                               inbox now (the one file rewritten, by every scan)
+                                               inbox now (the one file rewritten: when that changes)
     lake/fakta/<extractor-version>/<sha256>.parquet   extracted facts (FACT_ARROW_SCHEMA)
     lake/fakta/<extractor-version>/<sha256>.json      DocumentInfo of that extraction
     lake/kolada/...                            Kolada raw pages and normalised values (kolada/store.py)
@@ -143,12 +143,19 @@ def inventory_path(settings: Settings) -> Path:
 
 
 def write_inventory(settings: Settings, scanned_at: str, folders: list[Path], paths: list[Path]) -> None:
-    write_json(inventory_path(settings), {
-        "skannad": scanned_at,
+    """Write the listing when it changed (a scan that finds the inbox as it was writes nothing)."""
+    listing = {
         "mappar": [str(f) for f in folders if f.is_dir()],
         "ej_tillgangliga": [str(f) for f in folders if not f.is_dir()],
         "sokvagar": sorted(str(p) for p in paths),
-    })
+    }
+    try:
+        before = read_json(inventory_path(settings))
+        before.pop("andrad", None)
+    except (OSError, ValueError):
+        before = None
+    if before != listing:
+        write_json(inventory_path(settings), {"andrad": scanned_at, **listing})
 
 
 def in_inbox(settings: Settings):
