@@ -20,6 +20,7 @@ from pipelines.warehouse.build import raw_tables
 from tests.conftest import SAMPLES
 
 SAMPLE_004 = SAMPLES / "004_b18213af86805180.txt"   # Borås, Arbetslivsnämnden, februari 2019
+SAMPLE_000 = SAMPLES / "000_29325da1e2c822b1.txt"   # a goal table (10 facts)
 
 
 def _query(settings: Settings, sql: str, params: list | None = None) -> list[tuple]:
@@ -106,36 +107,44 @@ def test_the_summary_names_documents_to_fix_withdrawn_ones_and_tables_a_revision
                          " saknas i den nya versionen; kontrollera den nya filen"]
 
 
-# --- end to end: revision, move, withdrawal in three runs ------------------------------
+# --- end to end: revision, move and withdrawal in two runs ------------------------------
 
-def test_revision_move_and_withdrawal_end_to_end(loaded_env: Path) -> None:
+def test_revision_move_and_withdrawal_end_to_end(data_dir: Path, kolada_snapshot: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KOLADA_SNAPSHOT_DIR", str(kolada_snapshot))
     settings = Settings.from_env()
     inbox = settings.inbox_reports
     inbox.mkdir(parents=True)
     original = SAMPLE_004.read_text(encoding="utf-8")
+    shutil.copy(SAMPLE_004, inbox / SAMPLE_004.name)
+    shutil.copy(SAMPLE_000, inbox / "att_dra_tillbaka.txt")
     # the same report with the municipality's name blanked: extraction finds no kommun
     utan_kommun = original.replace("Borås", "Staden").replace("borås", "staden").replace("boras", "staden")
     (inbox / "arbetsliv_utan_kommun.txt").write_text(utan_kommun, encoding="utf-8")
     first = run_all(settings)
     assert first.published, first.failure
     assert "Saknar kommun: arbetsliv_utan_kommun.txt: lägg filen i inbox/reports/<kommunkod>/" in render(settings, first)
-    orig_id = _query(settings, "select dokument_id from dim_dokument where filnamn = ?", [SAMPLE_004.name])[0][0]
+    ids = dict(_query(settings, "select filnamn, dokument_id from dim_dokument"))
+    orig_id, gone_id = ids[SAMPLE_004.name], ids["att_dra_tillbaka.txt"]
+    assert _query(settings, "select count(*) > 0 from fct_maluppfyllelse where dokument_id = ?", [gone_id]) == [(True,)]
 
-    # the documented fix: move the file into the kommun folder; and a revision of 004 arrives
+    # the documented fix: move the file into the kommun folder; a revision of 004 arrives;
+    # and a file is withdrawn by deleting it from the inbox
     (inbox / "1440").mkdir()
     shutil.move(inbox / "arbetsliv_utan_kommun.txt", inbox / "1440" / "arbetsliv_utan_kommun.txt")
     revised = original.replace("-250 -211-1 505", "-250 -219-1 505", 1)
     assert revised != original
     (inbox / "004_reviderad.txt").write_text(revised, encoding="utf-8")
+    (inbox / "att_dra_tillbaka.txt").unlink()
     second = run_all(settings)
     assert second.published, second.failure
+    summary = render(settings, second)
     assert second.duplicates == [] and second.documents_extracted == 1
+    # moved: one file, not a duplicate of itself, and its facts carry the folder's kommun
     assert _query(settings, "select status, kommun_kod, sokvag like '%/1440/%' from dim_dokument "
                             "where filnamn = 'arbetsliv_utan_kommun.txt'") == [("laddad", "1440", True)]
-    moved_facts = _query(settings, "select kommun_kod, count(*) from fct_ekonomi "
-                                   "where filnamn = 'arbetsliv_utan_kommun.txt' group by 1")
-    assert moved_facts == [("1440", 75)]
-    assert "Saknar kommun: arbetsliv_utan_kommun.txt" not in render(settings, second)
+    assert _query(settings, "select kommun_kod, count(*) from fct_ekonomi "
+                            "where filnamn = 'arbetsliv_utan_kommun.txt' group by 1") == [("1440", 75)]
+    assert "Saknar kommun: arbetsliv_utan_kommun.txt" not in summary
     # the revision replaces every fact of its predecessor; its changed figure is the current one
     rev_id = _query(settings, "select dokument_id from dim_dokument where filnamn = '004_reviderad.txt'")[0][0]
     assert _query(settings, "select ersatt_av from dim_dokument where dokument_id = ?", [orig_id]) == [(rev_id,)]
@@ -145,15 +154,8 @@ def test_revision_move_and_withdrawal_end_to_end(loaded_env: Path) -> None:
               "and etikett = 'Politisk verksamhet' and kolumn = 'Utfall 2019-02'")
     assert _query(settings, figure) == [(219.0, "004_reviderad.txt")]
     assert _query(settings, "select count(*) from fct_ekonomi where dokument_id = ?", [rev_id]) == [(75,)]
-
-    # withdrawal: delete the revision from the inbox; the original is current again
-    (inbox / "004_reviderad.txt").unlink()
-    third = run_all(settings)
-    assert third.published, third.failure
-    assert _query(settings, "select status from dim_dokument where dokument_id = ?", [rev_id]) == [("tillbakadragen",)]
-    assert _query(settings, "select ersatt_av from dim_dokument where dokument_id = ?", [orig_id]) == [(None,)]
-    assert _query(settings, figure) == [(211.0, SAMPLE_004.name)]
-    assert _query(settings, "select count(*) from fct_ekonomi where dokument_id = ?", [rev_id]) == [(0,)]
-    assert "Tillbakadragen: 004_reviderad.txt" in render(settings, third)
-    # the figure stays in the raw layer
-    assert _query(settings, "select count(*) from raw.rapport_fakta where dokument_id = ?", [rev_id]) == [(87,)]
+    # withdrawn: a status of its own, its facts out of the marts, kept in the raw layer
+    assert _query(settings, "select status from dim_dokument where dokument_id = ?", [gone_id]) == [("tillbakadragen",)]
+    assert _query(settings, "select count(*) from fct_maluppfyllelse where dokument_id = ?", [gone_id]) == [(0,)]
+    assert _query(settings, "select count(*) > 0 from raw.rapport_fakta where dokument_id = ?", [gone_id]) == [(True,)]
+    assert "Tillbakadragen: att_dra_tillbaka.txt" in summary
