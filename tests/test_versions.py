@@ -11,12 +11,11 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import Settings
-from pipelines.reports.extract import EXTRACTOR_VERSION
 from pipelines.reports.intake import lake
 from pipelines.reports.intake.inbox import intake
 from pipelines.runner import _duplicates, run_all
 from pipelines.summary import document_lines, render
-from pipelines.warehouse.build import raw_tables
+from pipelines.warehouse.build import _sightings_table
 from tests.conftest import SAMPLES
 
 SAMPLE_004 = SAMPLES / "004_b18213af86805180.txt"   # Borås, Arbetslivsnämnden, februari 2019
@@ -51,7 +50,7 @@ def test_a_moved_file_is_one_file_a_deleted_one_is_gone_and_a_scan_is_one_arriva
     assert _duplicates(settings, moved.files) == []        # not a duplicate of its old path
     a_sha = first.files[0].sha256
     assert lake.current_sightings(settings, a_sha)[0]["kommun_kod_mapp"] == "1440"
-    staged = raw_tables(settings, EXTRACTOR_VERSION, direct=False)["inkorg"].to_pylist()
+    staged = _sightings_table(settings).to_pylist()   # raw.inkorg as staged
     assert {(Path(r["sokvag"]).relative_to(inbox).as_posix(), r["i_inkorgen"]) for r in staged} == {
         ("a.txt", False), ("1440/a.txt", True), ("b.txt", True)}
 
@@ -154,6 +153,9 @@ def test_revision_move_and_withdrawal_end_to_end(data_dir: Path, kolada_snapshot
               "and etikett = 'Politisk verksamhet' and kolumn = 'Utfall 2019-02'")
     assert _query(settings, figure) == [(219.0, "004_reviderad.txt")]
     assert _query(settings, "select count(*) from fct_ekonomi where dokument_id = ?", [rev_id]) == [(75,)]
+    # the earlier version stays in the raw layer, the printed −211 with it
+    assert _query(settings, "select count(*), count(*) filter (where value = -211) from raw.rapport_fakta "
+                            "where dokument_id = ?", [orig_id]) == [(87, 1)]
     # withdrawn: a status of its own, its facts out of the marts, kept in the raw layer
     assert _query(settings, "select status from dim_dokument where dokument_id = ?", [gone_id]) == [("tillbakadragen",)]
     assert _query(settings, "select count(*) from fct_maluppfyllelse where dokument_id = ?", [gone_id]) == [(0,)]
