@@ -135,11 +135,15 @@ def _quarantined(result: dg.ExecuteInProcessResult) -> dict[str, int]:
     return counts
 
 
-def _duplicates(settings: Settings, document_ids: list[str]) -> list[str]:
-    """Sightings after the first of the same content, as dim_dokument orders them."""
+def _duplicates(settings: Settings, files: list) -> list[str]:
+    """Files in the inbox now whose content another file there already has, as dim_dokument
+    orders them (first sighting first). A file moved to another folder is no duplicate of
+    its old path: only the files this scan found count."""
+    here = {str(f.path) for f in files}
     lines = []
-    for doc in document_ids:
-        seen = sorted(lake.sightings(settings, doc), key=lambda s: (s.get("sedd") or "", s.get("sokvag") or ""))
+    for doc in dict.fromkeys(f.sha256 for f in files):
+        seen = sorted((s for s in lake.sightings(settings, doc) if s.get("sokvag") in here),
+                      key=lambda s: (s.get("sedd") or "", s.get("sokvag") or ""))
         lines += [f"{s['filnamn']}: samma innehåll som {seen[0]['filnamn']} (dubblett, laddas en gång)" for s in seen[1:]]
     return lines
 
@@ -243,7 +247,7 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         info = lake.read_extraction_info(settings, doc, EXTRACTOR_VERSION)
         if info and info.orsak and info.status != "laddad":
             report.problems.append(_one_line(info.orsak))
-    report.duplicates = _duplicates(settings, found.document_ids)
+    report.duplicates = _duplicates(settings, found.files)
     report.problems = list(dict.fromkeys(report.problems))
     return report
 

@@ -36,6 +36,70 @@ def warehouse_counts(settings: Settings) -> dict[str, object]:
         con.close()
 
 
+# What a document without kommun, nämnd or period misses, and what to do about it.
+_MISSING = {
+    "kommun": "lägg filen i inbox/reports/<kommunkod>/ (t.ex. inbox/reports/1440/); flytten läses vid nästa körning",
+    "nämnd": "nämnden står inte på titelsidan (eller flera nämnder): siffrorna finns per dokument men inte per nämnd;"
+             " nämndnamn känns igen enligt namnd_patterns i pipelines/reports/vocabulary/documents.yml",
+    "period": "rapportperioden kunde inte läsas ur titeln eller utfallskolumnerna: siffrorna placeras inte i tiden"
+              " och ersätts inte av en ny version; se periods.yml",
+}
+
+
+def document_lines(settings: Settings) -> list[str]:
+    """One line per document the operator should act on (docs/quality.md, "The run summary"):
+    loaded without kommun, nämnd or report period (with the fix), withdrawn, and each
+    revision that lacks a table its predecessor had."""
+    try:
+        con = connect_readonly(settings)
+    except WarehouseMissing:
+        return []
+    try:
+        lines = []
+        for name, *missing in _count(con, """
+                select filnamn, kommun_kod is null, namnd_id is null, rapportperiod is null from dim_dokument
+                where status = 'laddad' and ersatt_av is null
+                  and (kommun_kod is null or namnd_id is null or rapportperiod is null)
+                order by filnamn, dokument_nyckel"""):
+            for what, absent in zip(_MISSING, missing):
+                if absent:
+                    lines.append(f"Saknar {what}: {name}: {_MISSING[what]}")
+        for (name,) in _count(con, "select filnamn from dim_dokument where status = 'tillbakadragen' order by filnamn"):
+            lines.append(f"Tillbakadragen: {name}: finns inte längre i inkorgen; dess fakta är borta ur marterna"
+                         " (lägg tillbaka filen för att ladda den igen)")
+        for old, new, sida, tabell, antal, forsta in _count(con, _LOST_TABLES):
+            lines.append(f"Version: {new} ersätter {old}, men tabellen {tabell} på sida {sida if sida is not None else '?'}"
+                         f" ({forsta} …, {antal} fakta) saknas i den nya versionen; kontrollera den nya filen")
+        return lines
+    finally:
+        con.close()
+
+
+# A table of a superseded version none of whose printed rows (schema, label, column) the
+# current version has: it vanished, and only the summary can say so (its facts left the marts
+# with the rest of the old version).
+_LOST_TABLES = """
+with versioner as (
+    select distinct o.dokument_id as gammal, o.filnamn as gammal_fil, n.dokument_id as ny, n.filnamn as ny_fil
+    from dim_dokument as o
+    join dim_dokument as n on n.dokument_id = o.ersatt_av and n.status = 'laddad'
+    where o.ersatt_av is not null and o.status = 'laddad'
+),
+rader as (
+    select dokument_id, table_id, page, schema, lower(trim(label)) as etikett, lower(trim("column")) as kolumn, label
+    from raw.rapport_fakta where table_id is not null
+)
+select v.gammal_fil, v.ny_fil, min(g.page), g.table_id, count(*), min(g.label)
+from versioner as v
+join rader as g on g.dokument_id = v.gammal
+left join (select distinct dokument_id, schema, etikett, kolumn from rader) as r
+    on r.dokument_id = v.ny and r.schema = g.schema and r.etikett = g.etikett and r.kolumn = g.kolumn
+group by v.gammal, v.gammal_fil, v.ny, v.ny_fil, g.table_id
+having count(r.dokument_id) = 0
+order by 1, 4
+"""
+
+
 def command() -> str:
     """How to call kommunlager from here: the bare name when it is on PATH, else the script
     beside this interpreter (after `make run` the virtualenv is not activated)."""
@@ -100,6 +164,7 @@ def render(settings: Settings, report: RunReport) -> str:
         lines.append(f"Problem: {problem}")
     for duplicate in report.duplicates:
         lines.append(f"Dubblett: {duplicate}")
+    lines.extend(document_lines(settings))
     lines.append("")
     lines.append("Fråga lagret / query the warehouse (read-only, works during a load):")
     lines.append(f'  {command()} sql "select * from fct_ekonomi limit 10"')

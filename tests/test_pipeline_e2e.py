@@ -72,28 +72,3 @@ def test_second_run_changes_nothing_and_a_new_file_is_extracted_alone(loaded_env
     assert third.documents_extracted == 0
     assert _query(settings, "select status from dim_dokument where filnamn = 'kopia.txt'") == [("dubblett",)]
     assert _query(settings, "select (select count(*) from fct_ekonomi), (select count(*) from fct_kolada_varde)") == counts_before
-
-
-def test_a_revised_report_dropped_later_supersedes_the_earlier_version(loaded_env: Path) -> None:
-    settings = Settings.from_env()
-    assert run_all(settings).published
-    current = ("select belopp_tkr, filnamn from fct_ekonomi where kommun_kod = '1440' and etikett = 'Intäkter' "
-               "and kolumn = 'Utfall jan-aug 2016'")
-    assert _query(settings, current) == [(182149.0, "001_8298ea3312bc035f.txt")]
-
-    # the committee sends a corrected version of the same report (same kommun, nämnd, period)
-    settings.inbox_reports.mkdir(parents=True, exist_ok=True)
-    original = (SAMPLES / "001_8298ea3312bc035f.txt").read_text(encoding="utf-8")
-    revised = original.replace("Intäkter\t182 149", "Intäkter\t182 150", 1)
-    assert revised != original
-    (settings.inbox_reports / "uppfoljning-augusti-2016-rev.txt").write_text(revised, encoding="utf-8")
-    assert run_all(settings).published
-
-    assert _query(settings, current) == [(182150.0, "uppfoljning-augusti-2016-rev.txt")]
-    versions = dict(_query(settings, "select filnamn, ersatt_av from dim_dokument where kommun_kod = '1440' "
-                                     "and period_slut = date '2016-08-31'"))
-    revised_id = _query(settings, "select dokument_id from dim_dokument where filnamn = 'uppfoljning-augusti-2016-rev.txt'")[0][0]
-    assert versions == {"001_8298ea3312bc035f.txt": revised_id, "uppfoljning-augusti-2016-rev.txt": None}
-    # the earlier version's figure stays in the raw layer
-    assert _query(settings, "select value from raw.rapport_fakta where document = '001_8298ea3312bc035f.txt' "
-                            "and label = 'Intäkter' and \"column\" = 'Utfall jan-aug 2016'") == [(182149.0,)]

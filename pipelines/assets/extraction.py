@@ -40,7 +40,7 @@ class Outcome:
 def extract_one(settings: Settings, sha: str) -> Outcome:
     """Extract one document (partition key = SHA-256 of its bytes) into the raw layer. A
     rejected document is a success with status avvisad; only a missing input is an error."""
-    seen = lake.sightings(settings, sha)
+    seen = lake.current_sightings(settings, sha)   # the file where it is now first (a move)
     name = seen[0]["filnamn"] if seen else sha[:12]
     failure = None
     try:

@@ -27,7 +27,7 @@ _SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 INKORG_SCHEMA = pa.schema(
     [("sha256", pa.string()), ("filnamn", pa.string()), ("sokvag", pa.string()), ("storlek", pa.int64()),
-     ("kommun_kod_mapp", pa.string()), ("sedd", pa.string())]
+     ("kommun_kod_mapp", pa.string()), ("sedd", pa.string()), ("intag", pa.string()), ("i_inkorgen", pa.bool_())]
 )
 DOKUMENT_SCHEMA = pa.schema(
     [("sha256", pa.string()), ("filnamn", pa.string()), ("storlek", pa.int64()), ("format", pa.string()),
@@ -61,6 +61,14 @@ def _json_table(paths: list[Path], schema: pa.Schema) -> pa.Table:
         data = json.loads(p.read_text(encoding="utf-8"))
         rows.append({f.name: data.get(f.name) for f in schema})
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _sightings_table(settings: Settings) -> pa.Table:
+    """The sightings, each marked with whether the last scan found its file (lake.in_inbox)."""
+    table = _json_table(sorted((settings.lake_dir / "inkorg").glob("*.json")), INKORG_SCHEMA.remove(7))
+    here = lake.in_inbox(settings)
+    return table.append_column(INKORG_SCHEMA.field("i_inkorgen"),
+                               pa.array([here(p) for p in table.column("sokvag").to_pylist()], type=pa.bool_()))
 
 
 def _parquet_table(paths: list[Path], schema: pa.Schema) -> pa.Table:
@@ -103,7 +111,7 @@ def raw_tables(settings: Settings, extractor_version: str, *, direct: bool = Tru
     facts_dir = lake.extraction_dir(settings, extractor_version)
     kdir = kolada_dir(settings)
     tables = {
-        "inkorg": _json_table(sorted((settings.lake_dir / "inkorg").glob("*.json")), INKORG_SCHEMA),
+        "inkorg": _sightings_table(settings),
         "dokument": _json_table(sorted(facts_dir.glob("*.json")), DOKUMENT_SCHEMA),
         "rapport_fakta": _parquet_table(sorted(facts_dir.glob("*.parquet")), FAKTA_SCHEMA),
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.config import Settings
-from pipelines.lib.files import read_json, write_json
+from pipelines.lib.files import now_iso, read_json, write_json
 from pipelines.reports.intake import lake, registry
 
 
@@ -40,22 +40,28 @@ def _load_memo(settings: Settings) -> dict[str, list]:
 def intake(settings: Settings) -> Intake:
     settings.ensure_dirs()
     result = Intake()
+    scanned_at = now_iso()
     memo = _load_memo(settings)
     before = dict(memo)
-    scanned = registry.scan(settings.report_folders(), result.problems, memo)
+    folders = settings.report_folders()
+    scanned = registry.scan(folders, result.problems, memo)
     if memo != before:
         write_json(_memo_path(settings), memo)
+    unreadable: list = []   # seen but not kept this time: still in the inbox
     for item in scanned:
         try:
-            if lake.register(settings, item):
+            if lake.register(settings, item, intag=scanned_at):
                 result.new_sightings += 1
             result.files.append(item)
         except FileNotFoundError:
             # Removed between the scan and the copy: gone, nothing to load and nothing wrong.
             continue
         except OSError as exc:
+            unreadable.append(item.path)
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             result.problems.append(message if message.startswith(item.name) else f"{item.name}: {message}")
+    # What is in the inbox now: a file no longer found was moved or withdrawn (lake.in_inbox).
+    lake.write_inventory(settings, scanned_at, folders, [f.path for f in result.files] + unreadable)
     return result
 
 

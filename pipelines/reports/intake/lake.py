@@ -4,6 +4,8 @@ Layout (every file is written once, atomically, and never changed afterwards):
 
     lake/filer/<sha256><.ext>                  the input file's bytes, as received
     lake/inkorg/<sha256>--<pathhash>.json      one sighting of a file: path, name, kommun folder
+    lake/inkorg_nu.json                        the last scan's listing: which sightings are in the
+                                               inbox now (the one file rewritten: when that changes)
     lake/fakta/<extractor-version>/<sha256>.parquet   extracted facts (FACT_ARROW_SCHEMA)
     lake/fakta/<extractor-version>/<sha256>.json      DocumentInfo of that extraction
     lake/kolada/...                            Kolada raw pages and normalised values (kolada/store.py)
@@ -48,7 +50,7 @@ def sighting_path(settings: Settings, item: InboxFile) -> Path:
     return settings.lake_dir / "inkorg" / f"{item.sha256}--{path_hash}.json"
 
 
-def register(settings: Settings, item: InboxFile) -> bool:
+def register(settings: Settings, item: InboxFile, intag: str | None = None) -> bool:
     """Keep the file's bytes and this sighting in the lake. True when the sighting is new.
 
     The copy is verified against the hash computed at scan time, so a file that changed
@@ -58,6 +60,8 @@ def register(settings: Settings, item: InboxFile) -> bool:
     the next sighting keeps the bytes and the rejection is dropped, so it is extracted again.
     A symbolic link out of the inbox (``item.refused``) is recorded the same way, with the
     refusal as ``ej_kopierad``: its target is never read.
+    ``intag`` is the time the scan started: equal for every file one scan finds, so files that
+    arrive together are ordered by their content, not by the second each was copied in.
     """
     sighting = sighting_path(settings, item)
     too_big = item.refused or _oversized(item.name, item.size)
@@ -86,6 +90,7 @@ def register(settings: Settings, item: InboxFile) -> bool:
             "storlek": item.size,
             "kommun_kod_mapp": item.kommun_kod,
             "sedd": now_iso(),
+            "intag": intag or now_iso(),
             **({"ej_kopierad": too_big} if too_big else {}),
         },
     )
@@ -127,6 +132,57 @@ def oversized_reason(settings: Settings, sha256: str) -> str | None:
 def sightings(settings: Settings, sha256: str | None = None) -> list[dict[str, Any]]:
     pattern = f"{sha256}--*.json" if sha256 else "*.json"
     return [read_json(p) for p in sorted((settings.lake_dir / "inkorg").glob(pattern))]
+
+
+# --- what is in the inbox now (moves and withdrawals) ---------------------------------
+#
+# Sightings are history: a file moved into a kommun folder has two, a deleted file keeps its
+# own. The listing says which of them the last scan found. A sighting no scan finds any more
+# is gone: its document is withdrawn (tillbakadragen) when no sighting of it is left; a
+# sighting under a folder that could not be read (an unmounted share) counts as still there,
+# so an unreachable source withdraws nothing.
+
+def inventory_path(settings: Settings) -> Path:
+    return settings.lake_dir / "inkorg_nu.json"
+
+
+def write_inventory(settings: Settings, scanned_at: str, folders: list[Path], paths: list[Path]) -> None:
+    """Write the listing when it changed (a scan that finds the inbox as it was writes nothing)."""
+    listing = {
+        "mappar": [str(f) for f in folders if f.is_dir()],
+        "ej_tillgangliga": [str(f) for f in folders if not f.is_dir()],
+        "sokvagar": sorted(str(p) for p in paths),
+    }
+    try:
+        before = read_json(inventory_path(settings))
+        before.pop("andrad", None)
+    except (OSError, ValueError):
+        before = None
+    if before != listing:
+        write_json(inventory_path(settings), {"andrad": scanned_at, **listing})
+
+
+def in_inbox(settings: Settings):
+    """A predicate on a sighting's ``sokvag``: is that file in the inbox now? Without a
+    listing (a lake from before listings) every sighting counts as present."""
+    try:
+        listing = read_json(inventory_path(settings))
+    except (OSError, ValueError):
+        return lambda sokvag: True
+    present = set(listing.get("sokvagar") or [])
+    unreachable = [Path(f) for f in listing.get("ej_tillgangliga") or []]
+
+    def check(sokvag: str | None) -> bool:
+        if not sokvag:
+            return True
+        return sokvag in present or any(Path(sokvag).is_relative_to(f) for f in unreachable)
+    return check
+
+
+def current_sightings(settings: Settings, sha256: str) -> list[dict[str, Any]]:
+    """A document's sightings, those in the inbox now first (the file's current name and folder)."""
+    here = in_inbox(settings)
+    return sorted(sightings(settings, sha256), key=lambda s: not here(s.get("sokvag")))
 
 
 def extraction_dir(settings: Settings, version: str) -> Path:

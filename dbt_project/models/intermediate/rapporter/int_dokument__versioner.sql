@@ -1,10 +1,18 @@
 -- One row per extracted document: where it belongs (kommun, nämnd, dokumenttyp, report
--- period) and whether a newer version of the same report supersedes it.
+-- period), whether it is still in the inbox, and whether a newer version of the same report
+-- supersedes it (docs/facts.md, "Document versions").
+--
+-- Withdrawal: a document none of whose files the last scan found (deleted from the inbox,
+-- or moved out of it) gets status tillbakadragen; putting the file back brings it back.
+-- A file moved to another folder keeps its content hash: its kommun comes from the folder
+-- it is in now.
 --
 -- Superseding rule: two loaded documents with the same kommun, nämnd, dokumenttyp and
--- report period are versions of one report (e.g. a revised uppföljningsrapport); the one
--- first sighted last (then: extracted last) is current, the others get ersatt_av = its id.
--- Documents missing any of the four are never superseded (nothing to compare them by).
+-- report period are versions of one report (e.g. a revised uppföljningsrapport). The one
+-- that arrived in the later scan (forsta_intag) is current; two that arrived in the same
+-- scan are ordered by content hash (arbitrary, but the same in every data dir). The others
+-- get ersatt_av = its id, and none of their facts reach the marts. Documents missing any
+-- of the four are never superseded (nothing to compare them by).
 with dokument as (
     select * from {{ ref('stg_rapporter__dokument') }}
 ),
@@ -14,8 +22,11 @@ sightings as (
         dokument_id,
         min(sedd)               as forsta_sedd,
         max(sedd)               as senast_sedd,
-        -- a 4-digit sub-folder of the inbox names the municipality (SPEC)
-        min(kommun_kod_mapp)    as kommun_kod_mapp
+        min(intag)              as forsta_intag,
+        bool_or(i_inkorgen)     as i_inkorgen,
+        -- a 4-digit sub-folder of the inbox names the municipality (SPEC): the folder the
+        -- file is in now (a file moved into a kommun folder), else any it was seen in
+        coalesce(min(kommun_kod_mapp) filter (where i_inkorgen), min(kommun_kod_mapp)) as kommun_kod_mapp
     from {{ ref('stg_rapporter__inkorg') }}
     group by dokument_id
 ),
@@ -33,8 +44,10 @@ berikad as (
     select
         d.dokument_id,
         d.filnamn,
-        d.status,
-        d.orsak,
+        case when not coalesce(s.i_inkorgen, true) then 'tillbakadragen' else d.status end as status,
+        case when not coalesce(s.i_inkorgen, true)
+            then 'tillbakadragen: filen finns inte längre i inkorgen (lägg tillbaka den för att ladda den igen)'
+            else d.orsak end                                                as orsak,
         coalesce(d.kommun_kod, s.kommun_kod_mapp)                           as kommun_kod,
         d.namnd,
         {{ namnd_nyckel('coalesce(d.kommun_kod, s.kommun_kod_mapp)', 'd.namnd') }} as namnd_id,
@@ -48,6 +61,7 @@ berikad as (
         end                                                                 as rapportperiod_kalla,
         s.forsta_sedd,
         s.senast_sedd,
+        s.forsta_intag,
         d.extraherad,
         d.extraktor_version
     from dokument as d
@@ -69,11 +83,11 @@ versioner as (
         *,
         case when kan_ersattas then row_number() over (
             partition by kan_ersattas, kommun_kod, namnd_id, dokumenttyp, rapportperiod
-            order by forsta_sedd desc nulls last, extraherad desc nulls last, dokument_id desc
+            order by forsta_intag desc nulls last, dokument_id desc
         ) end                                                               as version_nr,
         case when kan_ersattas then first_value(dokument_id) over (
             partition by kan_ersattas, kommun_kod, namnd_id, dokumenttyp, rapportperiod
-            order by forsta_sedd desc nulls last, extraherad desc nulls last, dokument_id desc
+            order by forsta_intag desc nulls last, dokument_id desc
         ) end                                                               as senaste_version
     from jamforbara
 )
@@ -92,6 +106,7 @@ select
     rapportperiod_kalla,
     forsta_sedd,
     senast_sedd,
+    forsta_intag,
     extraherad,
     extraktor_version,
     coalesce(version_nr, 1)                                                 as version_nr,

@@ -60,8 +60,10 @@ placerade as (
         -- facts.md: a personnel figure not printed per kön is the total
         case when f.schema_namn = 'personal' then coalesce(f.kon, 'T') else f.kon end as kon_berikad
     from fakta as f
-    -- only documents extraction finished and loaded (the info file marks a complete extraction)
-    inner join dokument as d on d.dokument_id = f.dokument_id and d.status = 'laddad'
+    -- only documents extraction finished and loaded (the info file marks a complete extraction),
+    -- still in the inbox (not tillbakadragen) and not superseded by a newer version: a revision
+    -- replaces every fact of its predecessor, whatever either extraction returned
+    inner join dokument as d on d.dokument_id = f.dokument_id and d.status = 'laddad' and d.ersatt_av is null
     left join matt as m on m.matt = f.matt
 ),
 

@@ -1,14 +1,32 @@
--- One row per input file seen (SPEC): loaded, rejected and duplicate files alike.
+-- One row per input file in the inbox (SPEC): loaded, rejected and duplicate files alike,
+-- and one row per withdrawn document.
 -- status: laddad (extracted and loaded), avvisad (extraction failed or not done yet),
--- dubblett (the same content as an earlier file). A loaded document that a newer version
--- of the same report replaces (same kommun, nämnd, dokumenttyp and report period; see
--- int_dokument__versioner) keeps status laddad and names its successor in ersatt_av.
-with sightings as (
+-- dubblett (the same content as an earlier file still in the inbox), tillbakadragen (no
+-- file of it is in the inbox any more: deleted or moved out; see int_dokument__versioner).
+-- A file moved to another folder is one row, at its new path (the sightings of the old
+-- path stay in raw.inkorg). A loaded document that a newer version of the same report
+-- replaces (same kommun, nämnd, dokumenttyp and report period) keeps status laddad, names
+-- its successor in ersatt_av, and has no facts in the marts.
+with alla_sightings as (
+    select
+        *,
+        bool_or(i_inkorgen) over (partition by dokument_id)            as dokument_i_inkorgen,
+        row_number() over (partition by dokument_id order by sedd desc, sokvag desc) as senast_nr
+    from {{ ref('stg_rapporter__inkorg') }}
+),
+
+-- the files in the inbox now; for a withdrawn document, the last place it was seen
+synliga as (
+    select * from alla_sightings
+    where i_inkorgen or (not dokument_i_inkorgen and senast_nr = 1)
+),
+
+sightings as (
     select
         *,
         row_number() over (partition by dokument_id order by sedd, sokvag) as nr,
         first_value(filnamn) over (partition by dokument_id order by sedd, sokvag) as forsta_filnamn
-    from {{ ref('stg_rapporter__inkorg') }}
+    from synliga
 ),
 
 dokument as (
@@ -43,11 +61,14 @@ select
     cast(d.ar as integer)                                           as ar,
     cast(d.sidor as integer)                                        as sidor,
     cast(case
+        when not s.dokument_i_inkorgen then 'tillbakadragen'
         when d.dokument_id is null then 'avvisad'
         when s.nr > 1 then 'dubblett'
-        else d.status
+        else v.status
     end as varchar)                                                 as status,
     cast(case
+        when not s.dokument_i_inkorgen then
+            'tillbakadragen: filen finns inte längre i inkorgen (lägg tillbaka den för att ladda den igen)'
         when d.dokument_id is null then 'inte extraherad ännu'
         when s.nr > 1 then 'samma innehåll som ' || s.forsta_filnamn
         else d.orsak
