@@ -48,3 +48,17 @@ def loaded_env(data_dir: Path, kolada_snapshot: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("KOMMUNLAGER_REPORT_SOURCES", str(SAMPLES))
     monkeypatch.setenv("KOLADA_SNAPSHOT_DIR", str(kolada_snapshot))
     return data_dir
+
+
+# `make test` runs on both cores (pytest-xdist, --dist loadgroup). Each test file stays on
+# one worker, so its module fixtures are built once; the files that share the session's test
+# warehouse (tests/dbt_testlager.py, built once per process) go to the same worker.
+SHARED_WAREHOUSE_FILES = {"test_dbt_marts.py", "test_export.py", "test_pages.py", "test_analyst_guide.py",
+                          "test_reports_classify.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            name = item.path.name
+            item.add_marker(pytest.mark.xdist_group("testlager" if name in SHARED_WAREHOUSE_FILES else name))
