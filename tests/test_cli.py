@@ -36,7 +36,8 @@ def test_extract_bad_files_one_line_each_and_the_good_file_still_out(tmp_path: P
     fake.write_text("det här är ingen pdf", encoding="utf-8")
     done = kl("extract", str(empty), str(fake), str(tmp_path / "saknas.txt"), str(SAMPLES / "001_8298ea3312bc035f.txt"))
     assert done.returncode == 2
-    errors = done.stderr.strip().splitlines()
+    # one line per bad file; the good file's count of oklar facts is a note, not an error
+    errors = [ln for ln in done.stderr.strip().splitlines() if "oklara" not in ln]
     assert len(errors) == 3 and "Traceback" not in done.stderr
     assert "tom.pdf" in errors[0] and "rapport.pdf" in errors[1] and "saknas.txt" in errors[2]
     assert done.stdout.count("\n") > 10

@@ -142,7 +142,7 @@ def test_revision_move_and_withdrawal_end_to_end(data_dir: Path, kolada_snapshot
     assert _query(settings, "select status, kommun_kod, sokvag like '%/1440/%' from dim_dokument "
                             "where filnamn = 'arbetsliv_utan_kommun.txt'") == [("laddad", "1440", True)]
     assert _query(settings, "select kommun_kod, count(*) from fct_ekonomi "
-                            "where filnamn = 'arbetsliv_utan_kommun.txt' group by 1") == [("1440", 75)]
+                            "where filnamn = 'arbetsliv_utan_kommun.txt' group by 1") == [("1440", 63)]   # 75 read, 12 month rows without a post are oklar
     assert "Saknar kommun: arbetsliv_utan_kommun.txt" not in summary
     # the revision replaces every fact of its predecessor; its changed figure is the current one
     rev_id = _query(settings, "select dokument_id from dim_dokument where filnamn = '004_reviderad.txt'")[0][0]

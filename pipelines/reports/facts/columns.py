@@ -187,7 +187,7 @@ def same_span_years(table: Table, meanings: list[ColumnMeaning], doc: DocContext
         if m.scenario != "utfall" or m.skip or m.year is None or m.year >= doc.period.year \
                 or m.period_end != f"{m.year:04d}-12-31":
             continue
-        if any(shape(c) == shape(m) for c in current):
+        if shape(m) and any(shape(c) == shape(m) for c in current):   # bare years: not told
             shifted = doc.period.shifted(m.year - doc.period.year)
             m.period_end, m.period_type = shifted.end, doc.period.type
 
