@@ -152,7 +152,7 @@ def test_revision_move_and_withdrawal_end_to_end(data_dir: Path, kolada_snapshot
     figure = ("select belopp_tkr, filnamn from fct_ekonomi where kommun_kod = '1490' "
               "and etikett = 'Politisk verksamhet' and kolumn = 'Utfall 2019-02'")
     assert _query(settings, figure) == [(219.0, "004_reviderad.txt")]
-    assert _query(settings, "select count(*) from fct_ekonomi where dokument_id = ?", [rev_id]) == [(75,)]
+    assert _query(settings, "select count(*) from fct_ekonomi where dokument_id = ?", [rev_id]) == [(63,)]   # 12 month rows without a post are oklar
     # the earlier version stays in the raw layer, the printed −211 with it
     assert _query(settings, "select count(*), count(*) filter (where value = -211) from raw.rapport_fakta "
                             "where dokument_id = ?", [orig_id]) == [(87, 1)]
