@@ -205,8 +205,10 @@ def test_deploy_configs_are_what_dagster_reads(target: str) -> None:
         assert set(execution) <= CELERY_EXECUTOR_KEYS and execution["broker"]
 
 
-def test_the_definitions_take_their_executor_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_definitions_take_their_executor_from_the_environment(monkeypatch: pytest.MonkeyPatch, data_dir) -> None:
     import importlib.util
+
+    (data_dir / "dagster").mkdir(exist_ok=True)   # its own Dagster home, whatever test ran before on this worker
 
     from pipelines import definitions
 
