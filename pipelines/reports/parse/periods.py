@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from pipelines.reports.model import Period, month_end
 from pipelines.reports.vocabulary import vocabulary, word_re
+from pipelines.reports.vocabulary.lexicon import scenario_of
 
 
 def _months() -> dict[str, int]:
@@ -96,8 +97,6 @@ def read_period(text: str, default_year: int | None = None) -> Period:
 def _cited(name: str) -> bool:
     """Whether the words before a year in brackets name a source, not a time or scenario
     (``Sweco``, ``SYSTRA``, ``SCB`` yes; ``Budget``, ``Jan``, ``T1``, ``Helår`` no)."""
-    from pipelines.reports.vocabulary.lexicon import scenario_of
-
     words = vocabulary()["periods"]
     low = name.lower()
     if scenario_of(name)[0] or any(month_number(w) for w in low.split()):
