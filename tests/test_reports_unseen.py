@@ -126,3 +126,22 @@ def test_a_unit_printed_only_in_the_sum_row_is_the_tables() -> None:
     facts = _facts("kommunstyrelsen__2026-06-01__bilagor__pm-uppdaterad-jamforelsekalkyl-arskostnad-va-losning-bjarke-.pdf")
     f = next(f for f in facts if f.page == 2 and f.label == "Överföring" and f.column == "Lokalt alternativ (Sweco 2022)")
     assert (f.schema, f.value, f.unit, f.year) == ("ekonomi", 350000, "tkr", None)
+
+
+def test_a_lone_two_digit_school_year_column_is_refused() -> None:
+    """``10/11`` alone may be 10 November; a run of ``26/27 27/28`` is a run of läsår."""
+    from pipelines.reports.facts.columns import ColumnMeaning, lone_short_school_year
+
+    def col(header: str) -> ColumnMeaning:
+        return ColumnMeaning(header=header, scenario="utfall", year=2010, period_end="2011-06-30", period_type="lasar")
+
+    lone = [col("10/11"), ColumnMeaning(header="Budget 2026", scenario="budget", year=2026,
+                                        period_end="2026-12-31", period_type="helar")]
+    lone_short_school_year(lone)
+    assert lone[0].skip and not lone[1].skip
+    run = [col("26/27"), col("27/28")]
+    lone_short_school_year(run)
+    assert not any(m.skip for m in run)
+    full = [col("Läsår 2010/2011")]
+    lone_short_school_year(full)
+    assert not full[0].skip

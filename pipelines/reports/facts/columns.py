@@ -143,6 +143,18 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     return meaning
 
 
+_SHORT_SCHOOL_YEAR = re.compile(r"(?<![\d/])\d\d\s?/\s?\d\d(?![\d/])")
+
+
+def lone_short_school_year(meanings: list[ColumnMeaning]) -> None:
+    """``10/11`` may be a läsår or a day and month; a table that prints its läsår that way
+    does so in a run of columns (``26/27 27/28 …``). A single such column is refused rather
+    than given a year it may not have."""
+    short = [m for m in meanings if m.period_type == "lasar" and _SHORT_SCHOOL_YEAR.search(m.header)]
+    if len(short) == 1 and sum(1 for m in meanings if m.period_type == "lasar") == 1:
+        short[0].skip = True
+
+
 def whole_year_budget(table: Table, meanings: list[ColumnMeaning]) -> None:
     """A budget column dated by the report's month (``Budget VR aug 2019``) beside a
     whole-year forecast and their deviation is the year's budget when the table says so:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.reports.facts.cells import CellInput, cell_fact
-from pipelines.reports.facts.columns import DATE, YEAR_ONLY, column_meaning, same_span_years, whole_year_budget
+from pipelines.reports.facts.columns import DATE, YEAR_ONLY, column_meaning, lone_short_school_year, same_span_years, whole_year_budget
 from pipelines.reports.facts.roles import table_roles
 from pipelines.reports.facts.units import column_cell_unit, table_other_unit, table_unit, total_row_unit
 from pipelines.reports.model import DocContext, Fact
@@ -32,6 +32,7 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
             meaning.unit = column_cell_unit(table, c_i)
     whole_year_budget(table, meanings)
     same_span_years(table, meanings, doc)
+    lone_short_school_year(meanings)
     roles = table_roles(table, doc, meanings)
     area = _table_area(table, schema)
     facts: list[Fact] = []
