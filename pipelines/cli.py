@@ -254,6 +254,20 @@ def _open_warehouse():
     return connect_readonly(Settings.from_env().warehouse_path)
 
 
+def _connect_for(out: Path | None, raw_out: str | None):
+    """The connection for a command that may write ``--out``: the folder must exist and the
+    warehouse open; None when it does not (the reason printed)."""
+    from pipelines.warehouse.readonly import WarehouseMissing
+
+    if out is not None and not out.parent.is_dir():
+        raise UsageError(f"--out {raw_out}: katalogen {out.parent} finns inte (no such directory)")
+    try:
+        return _open_warehouse()
+    except WarehouseMissing as exc:
+        _fail(str(exc))
+        return None
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     """A query's result on stdout (table, csv, csv-sv, json) or in --out (csv-sv, parquet),
     written by this code from the result; without a query, an interactive prompt."""
@@ -261,19 +275,15 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     from pipelines.export.files import format_table, write_csv_sv, write_parquet
     from pipelines.export.prompt import sql_error
-    from pipelines.warehouse.readonly import WarehouseMissing
 
     out = Path(args.out) if args.out else None
     if args.format == "parquet" and out is None:
         raise UsageError("--format parquet needs --out FILE.parquet")
     if out is not None and args.format not in ("csv-sv", "parquet"):
         raise UsageError(f"--out {args.out}: use --format csv-sv or parquet with --out")
-    if out is not None and not out.parent.is_dir():
-        raise UsageError(f"--out {args.out}: katalogen {out.parent} finns inte (no such directory)")
-    try:
-        con = _open_warehouse()
-    except WarehouseMissing as exc:
-        return _fail(str(exc))
+    con = _connect_for(out, args.out)
+    if con is None:
+        return EXIT_FAILED
     try:
         if args.query is None:
             from pipelines.export.prompt import run_prompt
@@ -321,17 +331,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     import duckdb
 
     from pipelines.export.workbook import ExportError, write_workbook
-    from pipelines.warehouse.readonly import WarehouseMissing
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"--out {args.out}: expected a file ending in .xlsx")
-    if not out.parent.is_dir():
-        raise UsageError(f"--out {args.out}: katalogen {out.parent} finns inte (no such directory)")
-    try:
-        con = _open_warehouse()
-    except WarehouseMissing as exc:
-        return _fail(str(exc))
+    con = _connect_for(out, args.out)
+    if con is None:
+        return EXIT_FAILED
     try:
         summary = write_workbook(con, out, kommun=args.kommun, namnd=args.namnd)
     except ExportError as exc:
