@@ -208,7 +208,10 @@ def test_deploy_configs_are_what_dagster_reads(target: str) -> None:
 def test_the_definitions_take_their_executor_from_the_environment(monkeypatch: pytest.MonkeyPatch, data_dir) -> None:
     import importlib.util
 
-    (data_dir / "dagster").mkdir(exist_ok=True)   # its own Dagster home, whatever test ran before on this worker
+    # A Dagster run earlier on this xdist worker may leave its instance's state storage set
+    # in a context variable after its temporary home is gone; resolving a job would then
+    # open that vanished SQLite file. This test needs no instance at all.
+    from dagster._core.storage.defs_state.base import set_defs_state_storage
 
     from pipelines import definitions
 
@@ -216,10 +219,11 @@ def test_the_definitions_take_their_executor_from_the_environment(monkeypatch: p
         monkeypatch.setenv("KOMMUNLAGER_EXECUTOR", name)
         definitions._defs.cache_clear()
         try:
-            defs = definitions.defs()
-            assert defs.resolve_job_def("rapport_job").executor_def.name == expected
-            # the warehouse build stays one writer whatever the environment says
-            assert defs.resolve_job_def("nattlig_job").executor_def.name == "in_process"
+            with set_defs_state_storage(None):
+                defs = definitions.defs()
+                assert defs.resolve_job_def("rapport_job").executor_def.name == expected
+                # the warehouse build stays one writer whatever the environment says
+                assert defs.resolve_job_def("nattlig_job").executor_def.name == "in_process"
         finally:
             definitions._defs.cache_clear()
     for name, package in (("k8s", "dagster_k8s"), ("celery", "dagster_celery")):
