@@ -91,6 +91,7 @@ def test_area_patterns_map_the_standard_socialtjanst_names() -> None:
         "Missbruks- och beroendevården": "vuxen_missbruk", "Ordinärt boende enligt SoL": "hemtjanst",
         "Särskilt boende enligt SoL": "sarskilt_boende", "Kommunal primärvård": "halso_och_sjukvard",
         "Bostad med särskilt service": "lss", "Individ- och familjeomsorg (IFO)": "ifo", "SÖDRA - Skolor": None,
+        "Övrigt": "ovrigt", "Buffert": "ovrigt", "Övrig IFO": "ifo", "Övrigt material": None,
     }
     con = duckdb.connect()
     con.execute(f"create table monster as select * from read_csv('{seed}', header = true, all_varchar = true)")
