@@ -44,6 +44,12 @@ def corpus_load(tmp_path_factory: pytest.TempPathFactory, kolada_snapshot_module
     con.close()
 
 
+def _warehouse(q) -> Path:
+    """The published warehouse file the fixture's connection reads."""
+    [(path,)] = q("select path from duckdb_databases() where database_name = current_database()")
+    return Path(path)
+
+
 @pytest.fixture(scope="module")
 def kolada_snapshot_module() -> Path:
     return shared_path("kolada", "samples")
@@ -106,8 +112,7 @@ def test_the_report_pages_show_only_mart_values_for_the_whole_corpus(corpus_load
     from tests.test_pages import pages_against_marts
 
     _, q = corpus_load
-    [(warehouse,)] = q("select path from duckdb_databases() where database_name = current_database()")
-    sidor = Path(warehouse).parent.parent / "sidor"
+    sidor = _warehouse(q).parent.parent / "sidor"
     assert len(list(sidor.glob("*/*.html"))) >= 8       # every kommun × nämnd with figures
     assert pages_against_marts(sidor, q) == []
 
@@ -127,20 +132,16 @@ def test_the_workbook_of_the_whole_corpus_equals_the_marts(corpus_load, tmp_path
     from openpyxl import load_workbook
 
     from pipelines.export.workbook import write_workbook
+    from tests.test_export import avvikelse_senaste_against_marts
 
     _, q = corpus_load
-    [(warehouse,)] = q("select path from duckdb_databases() where database_name = current_database()")
-    con = duckdb.connect(warehouse, read_only=True)
+    con = duckdb.connect(str(_warehouse(q)), read_only=True)
     try:
         counts = write_workbook(con, tmp_path / "svar.xlsx")
     finally:
         con.close()
     wb = load_workbook(tmp_path / "svar.xlsx")
-    expected = q("select namnd, verksamhetsomrade, post, utfall_tkr, budget_tkr, avvikelse_tkr "
-                 "from analys_budgetavvikelse_senaste where huvudpost and verksamhetsomrade_nyckel <> '(hela nämnden)' "
-                 "order by kommun_namn, namnd, standardomrade, verksamhetsomrade")
-    got = [(r[2].value, r[5].value, r[7].value, r[8].value, r[9].value, r[10].value)
-           for r in wb["Avvikelse senaste"].iter_rows(min_row=4)]
+    got, expected = avvikelse_senaste_against_marts(wb["Avvikelse senaste"], q)
     assert got == expected and counts["Avvikelse senaste"] == len(expected) >= 20
     assert counts["Dokument"] == q("select count(*) from dim_dokument")[0][0] == 18
     assert counts["Mål"] == q("select count(*) from analys_malstatus_senaste")[0][0] > 0

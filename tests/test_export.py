@@ -49,6 +49,18 @@ def _data(ws, ncols: int) -> list[tuple]:
     return [tuple(c.value for c in row[:ncols]) for row in ws.iter_rows(min_row=4)]
 
 
+def avvikelse_senaste_against_marts(ws, query) -> tuple[list[tuple], list[tuple]]:
+    """The "Avvikelse senaste" sheet's rows and what `analys_budgetavvikelse_senaste` says
+    they must be, in the sheet's order (also used over the whole corpus)."""
+    expected = query(
+        "select namnd || ': ' || verksamhetsomrade, kommun_namn, namnd, ar_tertial, period_slut, verksamhetsomrade, "
+        "standardomrade_namn, post, utfall_tkr, budget_tkr, avvikelse_tkr from analys_budgetavvikelse_senaste "
+        "where huvudpost and verksamhetsomrade_nyckel <> '(hela nämnden)' "
+        "order by kommun_namn, namnd, standardomrade, verksamhetsomrade")
+    got = [r[:4] + (r[4].date(),) + r[5:] for r in _data(ws, 11)]
+    return got, expected
+
+
 def test_latest_period_per_namnd_and_the_post_each_reports_per_area(lager: ByggtLager) -> None:
     rows = lager.query("select distinct kommun_kod, namnd, post, period_slut::varchar from analys_budgetavvikelse_senaste "
                        "where huvudpost order by 1")
@@ -109,12 +121,7 @@ def test_the_workbook_answers_equal_the_marts(lager: ByggtLager, arbetsbok) -> N
     assert wb.sheetnames[-1] in ("Källor", "Diagramdata") and "Källor" in wb.sheetnames
 
     ws = wb["Avvikelse senaste"]
-    expected = lager.query(
-        "select namnd || ': ' || verksamhetsomrade, kommun_namn, namnd, ar_tertial, period_slut, verksamhetsomrade, "
-        "standardomrade_namn, post, utfall_tkr, budget_tkr, avvikelse_tkr from analys_budgetavvikelse_senaste "
-        "where huvudpost and verksamhetsomrade_nyckel <> '(hela nämnden)' "
-        "order by kommun_namn, namnd, standardomrade, verksamhetsomrade")
-    got = [r[:4] + (r[4].date(),) + r[5:] for r in _data(ws, 11)]
+    got, expected = avvikelse_senaste_against_marts(ws, lager.query)
     assert got == expected and counts["Avvikelse senaste"] == len(expected) >= 5
     assert ws.freeze_panes == "A4" and ws.auto_filter.ref == f"A3:P{3 + len(expected)}"
     assert ws["I4"].number_format == "#,##0" and ws["E4"].number_format == "yyyy-mm-dd"
