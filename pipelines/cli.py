@@ -67,6 +67,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.runner import run_all
     from pipelines.summary import render
 
+    if args.full:
+        from pipelines.warehouse.fingerprint import FULL_BUILD_ENV
+
+        os.environ[FULL_BUILD_ENV] = "1"
     settings = Settings.from_env()
     log_path = settings.data_dir / "logs" / f"run-{datetime.now():%Y%m%d-%H%M%S}.log"
     with _output_to(log_path) as terminal:
@@ -94,7 +98,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         terminal.write(render(settings, report) + "\n")
         terminal.write(f"Logg: {log_path}\n")
-    if not report.published:
+    if not (report.published or report.unchanged):
         return EXIT_FAILED
     return EXIT_REJECTED if report.rejected_anything else EXIT_OK
 
@@ -358,6 +362,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="materialize every asset once (the nightly load)")
     run.add_argument("--quiet", action="store_true", help="no per-document progress lines when not on a terminal")
+    run.add_argument("--full", action="store_true",
+                     help="build and check the warehouse even when nothing changed since it was published")
     run.set_defaults(func=cmd_run)
 
     extract = sub.add_parser("extract", help="extract facts from report files as JSON Lines")

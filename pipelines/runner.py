@@ -21,6 +21,7 @@ import dagster as dg
 from pipelines.assets.kolada import run_lines as kolada_run_lines
 from pipelines.assets import extraction
 from pipelines.assets.automation import batches, range_tags
+from pipelines.assets.warehouse import UNCHANGED_KEY
 from pipelines.assets.reports import add_new_partitions, dokument_partitions
 from pipelines.config import Settings, prepare_dagster_home
 from pipelines.definitions import defs
@@ -88,6 +89,8 @@ class RunReport:
     # Rows held back by row-level expectations in this run's build: rule → count.
     quarantined: dict[str, int] = field(default_factory=dict)
     published: bool = False
+    # Nothing to build: the inputs equal the published warehouse's (dbt and checks skipped).
+    unchanged: bool = False
     failure: str | None = None
     run_id: str | None = None
     # One line per Kolada asset: where its data came from (API, or the snapshot and why).
@@ -146,6 +149,15 @@ def _duplicates(settings: Settings, files: list) -> list[str]:
                       key=lambda s: (s.get("sedd") or "", s.get("sokvag") or ""))
         lines += [f"{s['filnamn']}: samma innehåll som {seen[0]['filnamn']} (dubblett, laddas en gång)" for s in seen[1:]]
     return lines
+
+
+def _unchanged(result: dg.ExecuteInProcessResult) -> bool:
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_OBSERVATION":
+            meta = event.asset_observation_data.asset_observation.metadata or {}
+            if UNCHANGED_KEY in meta:
+                return True
+    return False
 
 
 def _failure_reason(result: dg.ExecuteInProcessResult) -> str:
@@ -236,7 +248,8 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         report.quarantined = _quarantined(nightly)
         mat_keys = {m.asset_key.to_user_string() for m in nightly.get_asset_materialization_events()}
         report.published = "publicerat_lager" in mat_keys
-        if not report.published:
+        report.unchanged = _unchanged(nightly)
+        if not report.published and not report.unchanged:
             blocked = [c for c in report.checks_failed if c.severity == "ERROR"]
             report.failure = (f"blockerande kontroll misslyckades: {blocked[0].asset} {blocked[0].name}" if blocked
                               else _one_line(_failure_reason(nightly)))

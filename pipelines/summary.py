@@ -30,6 +30,7 @@ def warehouse_counts(settings: Settings) -> dict[str, object]:
             "kpier_med_varden": (_count(con, "select count(distinct kpi_id) from fct_kolada_varde") or [(0,)])[0][0],
             # facts whose meaning is incomplete: kept for review, never current facts (docs/facts.md)
             "oklara": (_count(con, f"select count(*) from {OKLARA_FROM} where kontroll = 'oklar'") or [(0,)])[0][0],
+            "karantan": (_count(con, "select count(*) from karantan") or [(0,)])[0][0],
         }
         return out
     finally:
@@ -125,6 +126,9 @@ def render(settings: Settings, report: RunReport) -> str:
     lines = []
     if report.published:
         lines.append(f"Lagret publicerat: {settings.warehouse_path}")
+    elif report.unchanged:
+        lines.append(f"Oförändrat: samma indata och kod som det publicerade lagret, inget byggdes; "
+                     f"lagret ligger kvar: {settings.warehouse_path}")
     else:
         lines.append(f"INTE publicerat ({report.failure}); det senaste goda lagret ligger kvar.")
     lines.append(f"Dokument: {report.documents_total} i inkorgen, {report.documents_extracted} extraherade nu")
@@ -143,7 +147,10 @@ def render(settings: Settings, report: RunReport) -> str:
                          f"marternas aktuella fakta; select * from {OKLARA_FROM} where kontroll = 'oklar'")
         lines.append(f"Kolada: {counts['kommuner']} kommuner/regioner, {counts['kpier_med_varden']} KPI:er med värden")
     held = sum(report.quarantined.values())
-    if held:
+    if report.unchanged:
+        lines.append(f"Karantän: {counts['karantan'] if counts else 0} rader i det publicerade lagret (oförändrat); "
+                     "select * from karantan")
+    elif held:
         per_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(report.quarantined.items()))
         lines.append(f"Karantän: {held} rader hölls utanför marterna ({per_rule}); select * from karantan")
     else:
@@ -152,7 +159,10 @@ def render(settings: Settings, report: RunReport) -> str:
     passed = sum(c.passed for c in report.checks)
     failed = report.checks_failed
     blocking = sum(c.severity == "ERROR" for c in failed)
-    lines.append(f"Kontroller: {passed} godkända, {len(failed)} underkända ({blocking} blockerande)")
+    if report.unchanged:
+        lines.append("Kontroller: kördes inte, inget nytt att kontrollera (lagret klarade dem när det byggdes)")
+    else:
+        lines.append(f"Kontroller: {passed} godkända, {len(failed)} underkända ({blocking} blockerande)")
     for c in failed:
         kind = "blockerande" if c.severity == "ERROR" else "varning"
         lines.append(f"  - {c.asset}: {c.name} ({kind}) {c.detail}".rstrip())

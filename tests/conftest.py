@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,6 +52,43 @@ def loaded_env(data_dir: Path, kolada_snapshot: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("KOMMUNLAGER_REPORT_SOURCES", str(SAMPLES))
     monkeypatch.setenv("KOLADA_SNAPSHOT_DIR", str(kolada_snapshot))
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def _samples_loaded_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir after one `kommunlager run` of the sample reports with the Kolada snapshot,
+    built once per test session and shared by the xdist workers (a file lock; the first
+    worker to ask builds it, in a subprocess so this process's environment stays clean)."""
+    snapshot = shared_path("kolada", "samples")
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    built = root / "samples_loaded" / "data"
+    with open(root / "samples_loaded.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = built.parent / "klar"
+        if not done.exists():
+            shutil.rmtree(built.parent, ignore_errors=True)
+            built.mkdir(parents=True)
+            env = {k: v for k, v in os.environ.items()
+                   if k not in ("KOMMUNLAGER_EXPECTATIONS_DIR", "KOMMUNLAGER_FULL_BUILD")}
+            env |= {"KOMMUNLAGER_DATA_DIR": str(built), "DAGSTER_HOME": str(built / "dagster"),
+                    "KOLADA_OFFLINE": "1", "KOMMUNLAGER_REPORT_SOURCES": str(SAMPLES),
+                    "KOLADA_SNAPSHOT_DIR": str(snapshot)}
+            done_run = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--quiet"], env=env,
+                                      capture_output=True, text=True, timeout=900)
+            assert done_run.returncode == 0, done_run.stdout[-3000:] + done_run.stderr[-3000:]
+            done.write_text("ok\n", encoding="utf-8")
+    return built
+
+
+@pytest.fixture
+def loaded_warehouse(loaded_env: Path, _samples_loaded_once: Path) -> Path:
+    """loaded_env after its first load: a copy of the session's loaded sample data dir
+    (lake, Dagster instance, published warehouse), so a test starts where a first
+    `kommunlager run` ends without paying for it. Copies keep modification times, so the
+    next run sees the same inputs (a no-change night)."""
+    shutil.copytree(_samples_loaded_once, loaded_env, symlinks=True, dirs_exist_ok=True)
+    return loaded_env
 
 
 # `make test` runs on both cores (pytest-xdist, --dist loadgroup). Each test file stays on

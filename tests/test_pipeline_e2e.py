@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 
 from pipelines.config import Settings
 from pipelines.runner import run_all
+from pipelines.summary import render
 from tests.conftest import SAMPLES
 
 
@@ -54,21 +56,27 @@ def test_full_load_publishes_a_warehouse_with_reports_and_kolada(loaded_env: Pat
     assert ale == [("K", 10.3), ("M", 5.2), ("T", 9.3)]
 
 
-def test_second_run_changes_nothing_and_a_new_file_is_extracted_alone(loaded_env: Path, tmp_path: Path) -> None:
+def test_second_run_changes_nothing_and_a_new_file_is_extracted_alone(loaded_warehouse: Path, tmp_path: Path) -> None:
     settings = Settings.from_env()
-    assert run_all(settings).published
     lake_before = _lake_files(settings)
     counts_before = _query(settings, "select (select count(*) from fct_ekonomi), (select count(*) from fct_kolada_varde)")
+    published = settings.warehouse_path.stat()
 
+    # nothing changed since the warehouse was published: a flat night, nothing is built
     again = run_all(settings)
-    assert again.published and again.documents_extracted == 0
+    assert again.unchanged and not again.published and again.failure is None and again.documents_extracted == 0
     assert _lake_files(settings) == lake_before
-    assert _query(settings, "select (select count(*) from fct_ekonomi), (select count(*) from fct_kolada_varde)") == counts_before
+    assert settings.warehouse_path.stat().st_ino == published.st_ino, "the published warehouse was replaced"
+    assert not settings.build_dir.exists() or not list(settings.build_dir.glob("*.duckdb*")), "a build was staged"
+    assert "Oförändrat: samma indata och kod" in render(settings, again)
+    with dg.DagsterInstance.get() as instance:
+        steps = {e.step_key for e in instance.all_logs(again.run_id, of_type=dg.DagsterEventType.STEP_SKIPPED)}
+    assert {"dbt_modeller", "publicerat_lager"} <= steps, steps
 
     # the same document under another name in the inbox: a duplicate, nothing re-extracted
     settings.inbox_reports.mkdir(parents=True, exist_ok=True)
     shutil.copy(SAMPLES / "001_8298ea3312bc035f.txt", settings.inbox_reports / "kopia.txt")
     third = run_all(settings)
-    assert third.documents_extracted == 0
+    assert third.published and third.documents_extracted == 0
     assert _query(settings, "select status from dim_dokument where filnamn = 'kopia.txt'") == [("dubblett",)]
     assert _query(settings, "select (select count(*) from fct_ekonomi), (select count(*) from fct_kolada_varde)") == counts_before

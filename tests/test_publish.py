@@ -22,9 +22,9 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"select count(*) from {table}").fetchone()[0]
 
 
-def test_reader_keeps_reading_while_a_load_runs_in_another_process(loaded_env: Path) -> None:
+def test_reader_keeps_reading_while_a_load_runs_in_another_process(loaded_warehouse: Path) -> None:
     settings = Settings.from_env()
-    assert run_all(settings).published
+    assert settings.warehouse_path.exists()
     reader = duckdb.connect(str(settings.warehouse_path), read_only=True)
     before = _count(reader, "dim_dokument")
 
@@ -51,9 +51,9 @@ def test_reader_keeps_reading_while_a_load_runs_in_another_process(loaded_env: P
     fresh.close()
 
 
-def test_failing_blocking_check_leaves_the_previous_warehouse(loaded_env: Path) -> None:
+def test_failing_blocking_check_leaves_the_previous_warehouse(loaded_warehouse: Path) -> None:
     settings = Settings.from_env()
-    assert run_all(settings).published
+    assert settings.warehouse_path.exists()
     published_before = settings.warehouse_path.read_bytes()
 
     # a Kolada load whose ids lost their leading zeros (a spreadsheet did it): the GX suite

@@ -205,9 +205,9 @@ def test_re_dropping_the_same_file_changes_nothing(data_dir: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_load_whose_facts_collapse_is_not_published(loaded_env: Path) -> None:
+def test_a_load_whose_facts_collapse_is_not_published(loaded_warehouse: Path) -> None:
     settings = Settings.from_env()
-    assert run_all(settings).published
+    assert settings.warehouse_path.exists()
     published = settings.warehouse_path.read_bytes()
     # the extraction output loses its tables (as a broken extractor would produce)
     for path in (settings.lake_dir / "fakta").rglob("*.parquet"):

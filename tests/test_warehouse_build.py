@@ -42,3 +42,40 @@ def test_a_group_takes_its_whole_member_list_from_its_newest_load(data_dir: Path
 
     members = sorted((r["group_id"], r["member_id"]) for r in raw_tables(settings, "x")["kolada_municipality_groups"].to_pylist())
     assert members == [("G1", "1440"), ("G2", "0880")]
+
+
+def test_the_fingerprint_follows_every_input_and_the_rules(data_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    """A no-change night rebuilds nothing (docs/architecture.md): the fingerprint must change
+    with the raw tables, with a Kolada value file and with the expectation suites, and
+    stay the same when nothing did."""
+    import shutil
+
+    from pipelines.config import EXPECTATIONS_DIR
+    from pipelines.kolada.store import VALUE_SCHEMA, write_values
+    from pipelines.warehouse.build import prepare_raw
+
+    settings = Settings.from_env()
+    write_meta(settings, "kpi", _kpis(("N00090", "Sjukfrånvaro")))
+    first = prepare_raw(settings, "x").fingerprint
+    assert prepare_raw(settings, "x").fingerprint == first
+
+    write_meta(settings, "kpi", _kpis(("N30005", "Nettokostnad IFO")))
+    second = prepare_raw(settings, "x").fingerprint
+    assert second != first
+
+    value = pa.table({"kpi": ["N00090"], "municipality": ["1440"], "period": [2022], "gender": ["T"], "value": [9.3],
+                      "status": [""], "count": [1], "isdeleted": [None], "source": ["api"],
+                      "fetched_at": ["2026-11-22T00:00:00+00:00"]}, schema=VALUE_SCHEMA)
+    written = write_values(settings, value)
+    third = prepare_raw(settings, "x").fingerprint
+    assert third != second
+    os.utime(written, (1_700_000_000, 1_700_000_000))  # the file was replaced
+    assert prepare_raw(settings, "x").fingerprint != third
+
+    suites = tmp_path / "suites"
+    shutil.copytree(EXPECTATIONS_DIR, suites)
+    monkeypatch.setenv("KOMMUNLAGER_EXPECTATIONS_DIR", str(suites))
+    same_rules = prepare_raw(settings, "x").fingerprint
+    suite = sorted(suites.glob("*.json"))[0]
+    suite.write_text(suite.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert prepare_raw(settings, "x").fingerprint != same_rules

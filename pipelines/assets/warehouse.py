@@ -16,7 +16,8 @@ from pipelines.assets.kolada import kolada_exportfiler, kolada_metadata, kolada_
 from pipelines.assets.reports import inkorg_rapporter, rapport_fakta
 from pipelines.config import DBT_PROJECT_DIR, TELEMETRY_OFF, Settings, dbt_executable
 from pipelines.reports.extract import EXTRACTOR_VERSION
-from pipelines.warehouse.build import RAW_TABLES, build_path, stage_raw
+from pipelines.warehouse.build import RAW_TABLES, PreparedRaw, build_path, prepare_raw, stage_raw
+from pipelines.warehouse.fingerprint import full_build_forced, published_fingerprint
 from pipelines.warehouse.publish import publish
 
 MODELS_GROUP = "modeller"
@@ -61,11 +62,15 @@ class Translator(DagsterDbtTranslator):
         return MODELS_GROUP
 
 
-def _stage(context: dg.AssetExecutionContext, settings: Settings):
+def _stage(context: dg.AssetExecutionContext, settings: Settings, prepared: PreparedRaw | None = None):
     db = build_path(settings, context.run_id)
-    counts = stage_raw(settings, db, EXTRACTOR_VERSION)
+    counts = stage_raw(settings, db, EXTRACTOR_VERSION, prepared)
     context.log.info(f"raw layer staged into {db}: {counts}")
     return db, counts
+
+
+# Metadata of the observation a no-change night records on raw/inkorg (runner.py reads it).
+UNCHANGED_KEY = "oforandrat"
 
 
 def _raw_deps(table: str) -> list:
@@ -78,15 +83,27 @@ def _raw_deps(table: str) -> list:
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["raw", t], group_name=MODELS_GROUP, deps=_raw_deps(t), kinds={"duckdb"},
+        dg.AssetSpec(["raw", t], group_name=MODELS_GROUP, deps=_raw_deps(t), kinds={"duckdb"}, skippable=True,
                      description=f"raw.{t} in this run's warehouse file, copied from the raw layer")
         for t in RAW_TABLES
     ],
     pool="kommunlager_lager",
 )
 def lager_raw(context: dg.AssetExecutionContext):
-    """A new warehouse file for this run, holding the raw layer in schema `raw`."""
-    _, counts = _stage(context, Settings.from_env())
+    """A new warehouse file for this run, holding the raw layer in schema `raw`.
+
+    When the raw layer, the Kolada files and the code equal what the published warehouse
+    was built from (its fingerprint), nothing is staged: dbt, the checks and the publication
+    are skipped and the published warehouse stays (a flat no-change night)."""
+    settings = Settings.from_env()
+    prepared = prepare_raw(settings, EXTRACTOR_VERSION)
+    if not full_build_forced() and prepared.fingerprint == published_fingerprint(settings):
+        context.log.info(f"indata oförändrade sedan det publicerade lagret ({prepared.fingerprint[:12]}): "
+                         "inget byggs, lagret ligger kvar")
+        yield dg.AssetObservation(asset_key=["raw", "inkorg"], metadata={
+            UNCHANGED_KEY: True, "fingerprint": prepared.fingerprint})
+        return
+    _, counts = _stage(context, settings, prepared)
     for table, rows in counts.items():
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"dagster/row_count": rows})
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.config import Settings
+from pipelines.warehouse.fingerprint import input_fingerprint, write_fingerprint
 from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA, kolada_dir
 from pipelines.quality.quarantine import quarantine
 from pipelines.reports.model import FACT_ARROW_SCHEMA
@@ -162,8 +163,24 @@ def _stage_direct(con: duckdb.DuckDBPyConnection, name: str, files: list[Path], 
     return con.execute(f"select count(*) from raw.{name}").fetchone()[0]
 
 
-def stage_raw(settings: Settings, db_path: Path, extractor_version: str) -> dict[str, int]:
-    """Create ``db_path`` afresh with schema ``raw`` holding the raw layer. Returns row counts."""
+@dataclass
+class PreparedRaw:
+    """The raw layer read for one build, and its input fingerprint (``fingerprint.py``)."""
+    tables: dict[str, pa.Table]
+    fingerprint: str
+
+
+def prepare_raw(settings: Settings, extractor_version: str) -> PreparedRaw:
+    tables = raw_tables(settings, extractor_version, direct=False)
+    direct = {name: files(settings) for name, (files, _) in DIRECT_TABLES.items()}
+    return PreparedRaw(tables, input_fingerprint(tables, direct))
+
+
+def stage_raw(settings: Settings, db_path: Path, extractor_version: str,
+              prepared: PreparedRaw | None = None) -> dict[str, int]:
+    """Create ``db_path`` afresh with schema ``raw`` holding the raw layer, and its input
+    fingerprint in ``raw.lager_indata``. Returns row counts."""
+    prepared = prepared or prepare_raw(settings, extractor_version)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     for stale in (db_path, db_path.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)
@@ -171,13 +188,14 @@ def stage_raw(settings: Settings, db_path: Path, extractor_version: str) -> dict
     con = duckdb.connect(str(db_path), config=duckdb_config(settings))
     try:
         con.execute("create schema raw")
-        for name, table in raw_tables(settings, extractor_version, direct=False).items():
+        for name, table in prepared.tables.items():
             con.register("_staged", table)
             con.execute(f"create table raw.{name} as select * from _staged")
             con.unregister("_staged")
             counts[name] = table.num_rows
         for name, (files, schema) in DIRECT_TABLES.items():
             counts[name] = _stage_direct(con, name, files(settings), schema)
+        write_fingerprint(con, prepared.fingerprint)
         con.execute("checkpoint")
     finally:
         con.close()

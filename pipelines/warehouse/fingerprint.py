@@ -1,0 +1,112 @@
+"""What a warehouse was built from, as one hash: a night whose inputs equal the published
+warehouse's builds nothing.
+
+The fingerprint covers everything a build reads: the raw tables as they would be staged
+(their content, hashed as an Arrow stream), the Kolada value files DuckDB reads straight from
+the lake (name, size, modification time: they are written once and never changed), and the
+code and rules that turn them into marts and checks (the ``pipelines`` package, the dbt
+project, the expectation suites). The published warehouse keeps its fingerprint in
+``raw.lager_indata``; a warehouse from before fingerprints, or none, is always rebuilt.
+``KOMMUNLAGER_FULL_BUILD=1`` (``kommunlager run --full``) rebuilds regardless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from pipelines.config import DBT_PROJECT_DIR, PROJECT_ROOT, Settings, expectations_dir
+
+TABLE = "raw.lager_indata"
+FULL_BUILD_ENV = "KOMMUNLAGER_FULL_BUILD"
+# Not inputs: dbt's own output and caches, Python byte code.
+_SKIP_DIRS = {"target", "logs", "dbt_packages", "__pycache__", ".pytest_cache"}
+
+
+class _HashSink:
+    """A write-only file object that feeds a hash (so an Arrow stream is never held whole)."""
+
+    def __init__(self, digest) -> None:
+        self.digest = digest
+        self.closed = False
+
+    def write(self, data) -> int:
+        self.digest.update(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _hash_table(digest, name: str, table: pa.Table) -> None:
+    digest.update(f"\0table {name} {table.num_rows}\0".encode())
+    with pa.ipc.new_stream(pa.PythonFile(_HashSink(digest), mode="w"), table.schema) as writer:
+        writer.write_table(table)
+
+
+def _files(root: Path) -> Iterable[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith((".pyc", ".duckdb", ".wal")):
+                yield Path(folder) / name
+
+
+def code_fingerprint() -> str:
+    """The code, dbt project and expectation suites a build runs, by content."""
+    digest = hashlib.sha256()
+    for root in (PROJECT_ROOT / "pipelines", DBT_PROJECT_DIR, expectations_dir()):
+        if not root.is_dir():
+            digest.update(f"\0missing {root.name}\0".encode())
+            continue
+        for path in _files(root):
+            digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_fingerprint(tables: Mapping[str, pa.Table], direct_files: Mapping[str, list[Path]]) -> str:
+    """The fingerprint of one build: the staged tables, the directly read files, the code."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for name in sorted(tables):
+        _hash_table(digest, name, tables[name])
+    for name in sorted(direct_files):
+        for path in direct_files[name]:
+            st = path.stat()
+            digest.update(f"\0{name} {path.name} {st.st_size} {st.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def write_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str) -> None:
+    con.execute(f"create or replace table {TABLE} (fingerprint varchar)")
+    con.execute(f"insert into {TABLE} values (?)", [fingerprint])
+
+
+def published_fingerprint(settings: Settings) -> str | None:
+    """The published warehouse's fingerprint, or None (no warehouse, or one without it)."""
+    path = settings.warehouse_path
+    if not path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute(f"select fingerprint from {TABLE}").fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def full_build_forced() -> bool:
+    return os.environ.get(FULL_BUILD_ENV, "").strip().lower() in ("1", "true", "ja", "yes")
