@@ -117,3 +117,21 @@ def test_layout_text_dump_reads_like_the_pdf() -> None:
 
 def test_pdf_file_is_not_needed_in_the_repository() -> None:
     assert not list(Path(__file__).parent.rglob("*.pdf"))
+
+
+def test_a_short_row_refused_for_its_size_stands_when_its_subtotal_confirms_it() -> None:
+    """Flattened text: `Riksfärdtjänst 203 202 203 -` among rows of five digits. Each space
+    could be a thousands separator, so a row unlike its column is refused, unless the Summa
+    row under its block adds up with it read this way (Södertälje's budget frame, seed 003)."""
+    from pipelines.reports.tables.flat import find_tables
+
+    head = "Verksamhet Budget 2018 Utfall 2018 Förslag till budget 2019 Förändring "
+    rows = ("Gemensamma kostnader SoL 10 673 9 360 15 612 4 939 Ordinärt boende 35 343 30 035 30 640-4 703 "
+            "Särskilt boende 18 350 20 302 20 909 2 559 Turbundna resor 13 130 13 013 13 254 124 "
+            "Riksfärdtjänst 203 202 203 - ")
+    confirmed = find_tables(head + rows + "Summa verksamhetsområde SoL 77 699 72 912 80 618 2 919 Nämnd 865 739 908 43")
+    row = {r.label: [c.text for c in r.cells] for t in confirmed for r in t.rows}
+    assert row["Riksfärdtjänst"] == ["203", "202", "203", "-"]
+    # the same row under a Summa that does not add up with it: still refused
+    unconfirmed = find_tables(head + rows + "Summa verksamhetsområde SoL 77 899 72 912 80 618 2 919 Nämnd 865 739 908 43")
+    assert "Riksfärdtjänst" not in {r.label for t in unconfirmed for r in t.rows}

@@ -143,7 +143,39 @@ def choose(options: list[list[list[Piece | None]]], headers: list[str], labels: 
         others = [r for j, r in enumerate(out) if j != i and r is not None]
         if not _sizes_fit(v, others, header_sure):
             out[i] = None
+    # 5. ... unless the table's own subtotal confirms it: the rows between the previous
+    #    Summa row and the next one add up to that Summa with this row read this way
+    for i, o in enumerate(opts):
+        if out[i] is None and len(o) == 1 and _block_sum_holds(out, o[0], i, labels, k):
+            out[i] = o[0]
     return out
+
+
+def _block_sum_holds(out: list[list[Piece | None] | None], reading: list[Piece | None], i: int,
+                     labels: list[str], k: int) -> bool:
+    """Rows since the Summa/Totalt row above row ``i`` (or the top) add up to the next
+    Summa/Totalt row below it, with ``reading`` as row ``i``, in every column the Summa
+    prints and in each column of ``reading`` that rests on a space."""
+    totals = [j for j, lab in enumerate(labels) if is_total(lab)]
+    below = [j for j in totals if j > i]
+    if not below:
+        return False
+    t, start = below[0], max([j for j in totals if j < i], default=-1) + 1
+    total = out[t]
+    if total is None:
+        return False
+    rows = [reading if j == i else out[j] for j in range(start, t)]
+    if len(rows) < 2 or any(r is None for r in rows):
+        return False
+    checked = set()
+    for c in range(k):
+        if total[c] is None:
+            continue
+        s = sum(r[c].value for r in rows if r[c] is not None)
+        if abs(s - total[c].value) > 0.5 * (len(rows) + 1) * 10 ** -total[c].decimals:
+            return False
+        checked.add(c)
+    return bool(checked) and _risky(reading) <= checked | {c for c, p in enumerate(reading) if p is None}
 
 
 def _risky(reading: list[Piece | None]) -> set[int]:
