@@ -36,7 +36,7 @@ run: $(MANIFEST)
 	$(BIN)/kommunlager run
 
 test: $(MANIFEST) chromium
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup --durations=20
+	$(BIN)/python -m pytest -q -n 2 --durations=20
 
 # Headless Chromium for the report-page test (tests/test_pages.py): Debian's package,
 # installed when missing (as root directly, else through sudo).

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import dagster as dg
+import duckdb
 
 from pipelines.assets.kolada import run_lines as kolada_run_lines
 from pipelines.assets import extraction
@@ -30,7 +31,7 @@ from pipelines.reports.extract import EXTRACTOR_VERSION
 from pipelines.reports.intake.inbox import intake, pending
 from pipelines.reports.intake import lake
 from pipelines.warehouse.build import build_path
-from pipelines.warehouse.publish import clean_stale_builds
+from pipelines.warehouse.publish import WarehouseMissing, clean_stale_builds, connect_readonly
 
 Progress = Callable[[int, int, str], None]
 # One line per phase of the nightly run as it starts (Kolada, dbt, checks, publication).
@@ -160,6 +161,19 @@ def _unchanged(result: dg.ExecuteInProcessResult) -> bool:
     return False
 
 
+def _published_quarantine(settings: Settings) -> dict[str, int]:
+    try:
+        con = connect_readonly(settings)
+    except WarehouseMissing:
+        return {}
+    try:
+        return dict(con.execute("select regel, count(*) from karantan group by 1").fetchall())
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+
+
 def _failure_reason(result: dg.ExecuteInProcessResult) -> str:
     for event in result.all_events:
         if event.event_type_value == "STEP_FAILURE":
@@ -249,6 +263,8 @@ def run_all(settings: Settings | None = None, *, progress: Progress | None = Non
         mat_keys = {m.asset_key.to_user_string() for m in nightly.get_asset_materialization_events()}
         report.published = "publicerat_lager" in mat_keys
         report.unchanged = _unchanged(nightly)
+        if report.unchanged:  # what the published warehouse holds back is still held back
+            report.quarantined = _published_quarantine(settings)
         if not report.published and not report.unchanged:
             blocked = [c for c in report.checks_failed if c.severity == "ERROR"]
             report.failure = (f"blockerande kontroll misslyckades: {blocked[0].asset} {blocked[0].name}" if blocked

@@ -30,7 +30,6 @@ def warehouse_counts(settings: Settings) -> dict[str, object]:
             "kpier_med_varden": (_count(con, "select count(distinct kpi_id) from fct_kolada_varde") or [(0,)])[0][0],
             # facts whose meaning is incomplete: kept for review, never current facts (docs/facts.md)
             "oklara": (_count(con, f"select count(*) from {OKLARA_FROM} where kontroll = 'oklar'") or [(0,)])[0][0],
-            "karantan": (_count(con, "select count(*) from karantan") or [(0,)])[0][0],
         }
         return out
     finally:
@@ -147,12 +146,10 @@ def render(settings: Settings, report: RunReport) -> str:
                          f"marternas aktuella fakta; select * from {OKLARA_FROM} where kontroll = 'oklar'")
         lines.append(f"Kolada: {counts['kommuner']} kommuner/regioner, {counts['kpier_med_varden']} KPI:er med värden")
     held = sum(report.quarantined.values())
-    if report.unchanged:
-        lines.append(f"Karantän: {counts['karantan'] if counts else 0} rader i det publicerade lagret (oförändrat); "
-                     "select * from karantan")
-    elif held:
+    if held:
         per_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(report.quarantined.items()))
-        lines.append(f"Karantän: {held} rader hölls utanför marterna ({per_rule}); select * from karantan")
+        kept = " (oförändrat, i det publicerade lagret)" if report.unchanged else ""
+        lines.append(f"Karantän: {held} rader hölls utanför marterna{kept} ({per_rule}); select * from karantan")
     else:
         lines.append("Karantän: 0 rader")
     lines.extend(report.kolada)

@@ -314,6 +314,14 @@ def test_bad_inputs_end_to_end_then_a_second_run_changes_nothing(loaded_env: Pat
     assert _dump(db) == before
     assert {p: p.stat().st_size for p in settings.lake_dir.rglob("*") if p.is_file()} == lake_before
 
+    # and a night with nothing new builds nothing, but still names what it rejects and holds back
+    third = _run(env)
+    assert third.returncode == 2, third.stdout + third.stderr
+    assert "Oförändrat: samma indata och kod" in third.stdout and "Lagret publicerat" not in third.stdout
+    assert [line for line in third.stdout.splitlines() if line.startswith("Problem: ")] == problems
+    assert "Karantän: 2 rader" in third.stdout and "tusenfel 1" in third.stdout
+    assert _dump(db) == before
+
 
 def test_an_oversized_file_is_not_copied_and_loads_once_the_limit_is_raised(
         data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -355,3 +363,4 @@ def test_an_oversized_file_is_not_copied_and_loads_once_the_limit_is_raised(
         info = lake.read_extraction_info(settings, sha, EXTRACTOR_VERSION)
         assert info.status != "avvisad" and lake.oversized_reason(settings, sha) is None
         assert extract_pending(instance) == []
+

@@ -71,7 +71,11 @@ def test_second_run_changes_nothing_and_a_new_file_is_extracted_alone(loaded_war
     assert "Oförändrat: samma indata och kod" in render(settings, again)
     with dg.DagsterInstance.get() as instance:
         steps = {e.step_key for e in instance.all_logs(again.run_id, of_type=dg.DagsterEventType.STEP_SKIPPED)}
+        seen = [e.dagster_event.asset_observation_data.asset_observation.metadata
+                for e in instance.all_logs(again.run_id, of_type=dg.DagsterEventType.ASSET_OBSERVATION)]
     assert {"dbt_modeller", "publicerat_lager"} <= steps, steps
+    # told by the files' metadata alone: the raw layer was not even read
+    assert [m["jamfort"].value for m in seen if "oforandrat" in m] == ["filerna"]
 
     # the same document under another name in the inbox: a duplicate, nothing re-extracted
     settings.inbox_reports.mkdir(parents=True, exist_ok=True)

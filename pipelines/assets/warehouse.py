@@ -17,7 +17,7 @@ from pipelines.assets.reports import inkorg_rapporter, rapport_fakta
 from pipelines.config import DBT_PROJECT_DIR, TELEMETRY_OFF, Settings, dbt_executable
 from pipelines.reports.extract import EXTRACTOR_VERSION
 from pipelines.warehouse.build import RAW_TABLES, PreparedRaw, build_path, prepare_raw, stage_raw
-from pipelines.warehouse.fingerprint import full_build_forced, published_fingerprint
+from pipelines.warehouse.fingerprint import full_build_forced, published_fingerprints, quick_fingerprint
 from pipelines.warehouse.publish import publish
 
 MODELS_GROUP = "modeller"
@@ -96,14 +96,20 @@ def lager_raw(context: dg.AssetExecutionContext):
     was built from (its fingerprint), nothing is staged: dbt, the checks and the publication
     are skipped and the published warehouse stays (a flat no-change night)."""
     settings = Settings.from_env()
-    prepared = prepare_raw(settings, EXTRACTOR_VERSION)
-    if not full_build_forced() and prepared.fingerprint == published_fingerprint(settings):
-        context.log.info(f"indata oförändrade sedan det publicerade lagret ({prepared.fingerprint[:12]}): "
+    full = full_build_forced()
+    published, published_quick = (None, None) if full else published_fingerprints(settings)
+    quick = quick_fingerprint(settings, EXTRACTOR_VERSION)
+    prepared = None
+    if quick != published_quick:
+        prepared = prepare_raw(settings, EXTRACTOR_VERSION, quick)
+    if published and (prepared is None or prepared.fingerprint == published):
+        how = "filerna" if prepared is None else "innehållet"
+        context.log.info(f"indata oförändrade sedan det publicerade lagret ({how}, {published[:12]}): "
                          "inget byggs, lagret ligger kvar")
         yield dg.AssetObservation(asset_key=["raw", "inkorg"], metadata={
-            UNCHANGED_KEY: True, "fingerprint": prepared.fingerprint})
+            UNCHANGED_KEY: True, "fingerprint": published, "jamfort": how})
         return
-    _, counts = _stage(context, settings, prepared)
+    _, counts = _stage(context, settings, prepared or prepare_raw(settings, EXTRACTOR_VERSION, quick))
     for table, rows in counts.items():
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"dagster/row_count": rows})
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.config import Settings
-from pipelines.warehouse.fingerprint import input_fingerprint, write_fingerprint
+from pipelines.warehouse.fingerprint import input_fingerprint, quick_fingerprint, write_fingerprint
 from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA, kolada_dir
 from pipelines.quality.quarantine import quarantine
 from pipelines.reports.model import FACT_ARROW_SCHEMA
@@ -165,15 +165,17 @@ def _stage_direct(con: duckdb.DuckDBPyConnection, name: str, files: list[Path], 
 
 @dataclass
 class PreparedRaw:
-    """The raw layer read for one build, and its input fingerprint (``fingerprint.py``)."""
+    """The raw layer read for one build, and its input fingerprints (``fingerprint.py``)."""
     tables: dict[str, pa.Table]
     fingerprint: str
+    quick: str
 
 
-def prepare_raw(settings: Settings, extractor_version: str) -> PreparedRaw:
+def prepare_raw(settings: Settings, extractor_version: str, quick: str | None = None) -> PreparedRaw:
+    quick = quick or quick_fingerprint(settings, extractor_version)
     tables = raw_tables(settings, extractor_version, direct=False)
     direct = {name: files(settings) for name, (files, _) in DIRECT_TABLES.items()}
-    return PreparedRaw(tables, input_fingerprint(tables, direct))
+    return PreparedRaw(tables, input_fingerprint(tables, direct), quick)
 
 
 def stage_raw(settings: Settings, db_path: Path, extractor_version: str,
@@ -195,7 +197,7 @@ def stage_raw(settings: Settings, db_path: Path, extractor_version: str,
             counts[name] = table.num_rows
         for name, (files, schema) in DIRECT_TABLES.items():
             counts[name] = _stage_direct(con, name, files(settings), schema)
-        write_fingerprint(con, prepared.fingerprint)
+        write_fingerprint(con, prepared.fingerprint, prepared.quick)
         con.execute("checkpoint")
     finally:
         con.close()

@@ -6,7 +6,10 @@ The fingerprint covers everything a build reads: the raw tables as they would be
 the lake (name, size, modification time: they are written once and never changed), and the
 code and rules that turn them into marts and checks (the ``pipelines`` package, the dbt
 project, the expectation suites). The published warehouse keeps its fingerprint in
-``raw.lager_indata``; a warehouse from before fingerprints, or none, is always rebuilt.
+``raw.lager_indata``, with a quick fingerprint of the same inputs taken from file
+metadata only (``quick_fingerprint``): a night whose quick fingerprint matches reads
+nothing; one whose files were touched but not changed is recognised by the content. A
+warehouse from before fingerprints, or none, is always rebuilt.
 ``KOMMUNLAGER_FULL_BUILD=1`` (``kommunlager run --full``) rebuilds regardless.
 """
 
@@ -21,6 +24,8 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.config import DBT_PROJECT_DIR, PROJECT_ROOT, Settings, expectations_dir
+from pipelines.kolada.store import kolada_dir
+from pipelines.reports.intake import lake
 
 TABLE = "raw.lager_indata"
 FULL_BUILD_ENV = "KOMMUNLAGER_FULL_BUILD"
@@ -85,27 +90,51 @@ def input_fingerprint(tables: Mapping[str, pa.Table], direct_files: Mapping[str,
     return digest.hexdigest()
 
 
-def write_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str) -> None:
-    con.execute(f"create or replace table {TABLE} (fingerprint varchar)")
-    con.execute(f"insert into {TABLE} values (?)", [fingerprint])
+def _stat_line(digest, root: Path, path: Path) -> None:
+    st = path.stat()
+    digest.update(f"\0{path.relative_to(root).as_posix()} {st.st_size} {st.st_mtime_ns}\0".encode())
 
 
-def published_fingerprint(settings: Settings) -> str | None:
-    """The published warehouse's fingerprint, or None (no warehouse, or one without it)."""
+def quick_fingerprint(settings: Settings, extractor_version: str) -> str:
+    """The same inputs, known without reading them: the code by content, and the lake files
+    the raw layer is read from by name, size and modification time (lake files are written
+    once, by an atomic rename), except the inbox listing, which each scan rewrites, by content.
+
+    Cost: a stat per file, so a night with nothing new stays flat as history grows."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    lake_dir = settings.lake_dir
+    for folder in (lake_dir / "inkorg", lake.extraction_dir(settings, extractor_version), kolada_dir(settings)):
+        digest.update(f"\0dir {folder.name}\0".encode())
+        if folder.is_dir():
+            for path in _files(folder):
+                _stat_line(digest, lake_dir, path)
+    listing = lake.inventory_path(settings)
+    digest.update(listing.read_bytes() if listing.is_file() else b"\0no listing\0")
+    return digest.hexdigest()
+
+
+def write_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str, quick: str) -> None:
+    con.execute(f"create or replace table {TABLE} (fingerprint varchar, snabb varchar)")
+    con.execute(f"insert into {TABLE} values (?, ?)", [fingerprint, quick])
+
+
+def published_fingerprints(settings: Settings) -> tuple[str | None, str | None]:
+    """The published warehouse's (fingerprint, quick fingerprint); Nones when there is no
+    warehouse or it has none."""
     path = settings.warehouse_path
     if not path.exists():
-        return None
+        return None, None
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error:
-        return None
+        return None, None
     try:
-        row = con.execute(f"select fingerprint from {TABLE}").fetchone()
+        row = con.execute(f"select fingerprint, snabb from {TABLE}").fetchone()
     except duckdb.Error:
-        return None
+        return None, None
     finally:
         con.close()
-    return row[0] if row else None
+    return (row[0], row[1]) if row else (None, None)
 
 
 def full_build_forced() -> bool:
