@@ -16,6 +16,7 @@ warehouse from before fingerprints, or none, is always rebuilt.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -98,7 +99,7 @@ def _stat_line(digest, root: Path, path: Path) -> None:
 def quick_fingerprint(settings: Settings, extractor_version: str) -> str:
     """The same inputs, known without reading them: the code by content, and the lake files
     the raw layer is read from by name, size and modification time (lake files are written
-    once, by an atomic rename), except the inbox listing, which each scan rewrites, by content.
+    once, by an atomic rename), and what the raw layer reads of the inbox listing.
 
     Cost: a stat per file, so a night with nothing new stays flat as history grows."""
     digest = hashlib.sha256(code_fingerprint().encode())
@@ -108,9 +109,19 @@ def quick_fingerprint(settings: Settings, extractor_version: str) -> str:
         if folder.is_dir():
             for path in _files(folder):
                 _stat_line(digest, lake_dir, path)
-    listing = lake.inventory_path(settings)
-    digest.update(listing.read_bytes() if listing.is_file() else b"\0no listing\0")
+    digest.update(_listing(settings))
     return digest.hexdigest()
+
+
+def _listing(settings: Settings) -> bytes:
+    """What the raw layer takes from the inbox listing (``lake.in_inbox``): the files found
+    and the folders that could not be read; not when or from which folders it was taken."""
+    try:
+        data = json.loads(lake.inventory_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return b"\0no listing\0"
+    kept = {k: sorted(data.get(k) or []) for k in ("sokvagar", "ej_tillgangliga")}
+    return json.dumps(kept, ensure_ascii=False).encode()
 
 
 def write_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str, quick: str) -> None:
