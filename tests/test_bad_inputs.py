@@ -310,7 +310,7 @@ def test_bad_inputs_end_to_end_then_a_second_run_changes_nothing(loaded_env: Pat
     assert second.returncode == 2 and "Traceback" not in second.stdout + second.stderr
     assert "Lagret publicerat" in second.stdout
     assert [line for line in second.stdout.splitlines() if line.startswith("Problem: ")] == problems
-    assert "Dokument: 18 i inkorgen, 0 extraherade nu" in second.stdout
+    assert "Dokument: 20 i inkorgen, 0 extraherade nu" in second.stdout
     assert _dump(db) == before
     assert {p: p.stat().st_size for p in settings.lake_dir.rglob("*") if p.is_file()} == lake_before
 

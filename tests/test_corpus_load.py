@@ -60,7 +60,7 @@ def test_the_whole_corpus_publishes_with_no_blocking_check_failing(corpus_load) 
     assert report.published, report.failure
     assert not [c for c in report.checks_failed if c.severity == "ERROR"]
     statuses = q("select status, count(*) from dim_dokument group by 1")
-    assert statuses == [("laddad", 18)]            # 13 PDFs, 2 text dumps, 3 samples
+    assert statuses == [("laddad", 20)]            # 13 PDFs, 2 text dumps, 5 samples
     # one sentence figure is held back: Simrishamn's misprinted "överskott mot budget om 1 262 mnkr"
     assert report.quarantined == {"textbelopp_skala": 1}
     assert q("select filnamn, sida, kalltext from karantan") == [(
@@ -143,6 +143,6 @@ def test_the_workbook_of_the_whole_corpus_equals_the_marts(corpus_load, tmp_path
     wb = load_workbook(tmp_path / "svar.xlsx")
     got, expected = avvikelse_senaste_against_marts(wb["Avvikelse senaste"], q)
     assert got == expected and counts["Avvikelse senaste"] == len(expected) >= 20
-    assert counts["Dokument"] == q("select count(*) from dim_dokument")[0][0] == 18
+    assert counts["Dokument"] == q("select count(*) from dim_dokument")[0][0] == 20
     assert counts["Mål"] == q("select count(*) from analys_malstatus_senaste")[0][0] > 0
     assert counts["Källor"] > 0

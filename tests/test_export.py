@@ -104,6 +104,10 @@ def test_area_patterns_map_the_standard_socialtjanst_names() -> None:
         "Särskilt boende enligt SoL": "sarskilt_boende", "Kommunal primärvård": "halso_och_sjukvard",
         "Bostad med särskilt service": "lss", "Individ- och familjeomsorg (IFO)": "ifo", "SÖDRA - Skolor": None,
         "Övrigt": "ovrigt", "Buffert": "ovrigt", "Övrig IFO": "ifo", "Övrigt material": None,
+        # Södertälje's budget frame (seed 003): LSS and SoL blocks with their common costs
+        "Korta insatser": "lss", "Gemensamma kostnader LSS": "lss",
+        "Gemensamma kostnader SoL": "namnd_och_administration", "Medelreserv": "ovrigt",
+        "Riksfärdtjänst": "ovrigt", "Turbundna resor": "ovrigt", "Gemensamma lokaler": None,
     }
     con = duckdb.connect()
     con.execute(f"create table monster as select * from read_csv('{seed}', header = true, all_varchar = true)")

@@ -31,7 +31,8 @@ def test_full_load_publishes_a_warehouse_with_reports_and_kolada(loaded_env: Pat
     report = run_all(settings)
 
     assert report.published, report.failure
-    assert report.documents_total == 3 and report.documents_extracted == 3
+    n = len(list(SAMPLES.glob("*.txt")))
+    assert n == 5 and report.documents_total == n and report.documents_extracted == n
     assert report.checks and not report.checks_failed
     assert settings.warehouse_path.exists()
     assert not list(settings.build_dir.glob("*.duckdb")), "the build file was renamed, not copied"

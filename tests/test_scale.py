@@ -69,7 +69,7 @@ def test_parallel_extraction_gives_the_same_raw_layer_as_serial(tmp_path: Path, 
     from pipelines.assets import extraction
     from pipelines.config import Settings
 
-    monkeypatch.setattr(extraction, "MIN_POOL_DOCUMENTS", 2)   # a pool even for the three samples
+    monkeypatch.setattr(extraction, "MIN_POOL_DOCUMENTS", 2)   # a pool even for the five samples
     monkeypatch.setenv("KOLADA_OFFLINE", "1")
     monkeypatch.delenv("KOMMUNLAGER_REPORT_SOURCES", raising=False)
     raws = {}
@@ -83,11 +83,11 @@ def test_parallel_extraction_gives_the_same_raw_layer_as_serial(tmp_path: Path, 
             assert result.success
             events = [e.materialization for e in result.get_asset_materialization_events()]
             assert sorted(e.metadata["filnamn"].value for e in events) == names
-            assert len({e.partition for e in events}) == len(names) == 3
+            assert len({e.partition for e in events}) == len(names) == 5
             assert instance.get_materialized_partitions(dg.AssetKey("rapport_fakta")) == {e.partition for e in events}
             assert all(e.metadata["status"].value == "laddad" and e.metadata["fakta"].value > 0 for e in events)
             logs = [entry.user_message for entry in instance.all_logs(result.run_id)]
-            assert f"3 dokument, {workers} processer" in logs
+            assert f"5 dokument, {workers} processer" in logs
         raws[workers] = _raw(Settings.from_env())
     assert raws[1]["rapport_fakta"], "the samples give facts"
     assert raws[1] == raws[2]
@@ -143,11 +143,11 @@ def test_nightly_schedule_extracts_what_the_sensor_left_then_loads(data_dir: Pat
     _drop_samples(data_dir)
     with dg.instance_for_test() as instance:
         ctx = dg.build_schedule_context(instance=instance, scheduled_execution_time=datetime(2026, 12, 3, 2, 0))
-        # sensor off: three documents wait; the load leaves the night to the extraction
+        # sensor off: the five samples wait; the load leaves the night to the extraction
         assert isinstance(nattlig_laddning(ctx), dg.SkipReason)
         [request] = nattlig_extraktion(ctx)
         keys = instance.get_dynamic_partitions("dokument")
-        assert len(keys) == 3 and (request.tags[RANGE[0]], request.tags[RANGE[1]]) == (keys[0], keys[-1])
+        assert len(keys) == 5 and (request.tags[RANGE[0]], request.tags[RANGE[1]]) == (keys[0], keys[-1])
         night = request.tags[NIGHT_TAG]
         sensor_ctx = dg.build_sensor_context(instance=instance)
         assert isinstance(efter_nattlig_extraktion(sensor_ctx), dg.SkipReason)   # no nightly extraction yet
