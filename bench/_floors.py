@@ -20,8 +20,13 @@ def floors(pdfs: list[Path]) -> dict:
         t = time.process_time()
         w = time.perf_counter()
         left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        unreadable = 0
         for path in pdfs:
-            pdf = pdfium.PdfDocument(str(path))
+            try:
+                pdf = pdfium.PdfDocument(str(path))
+            except pdfium.PdfiumError:
+                unreadable += 1   # e.g. an HTML page saved as .pdf (the pool has them); the product rejects it too
+                continue
             try:
                 for i in range(len(pdf)):
                     page = pdf[i]
@@ -38,5 +43,5 @@ def floors(pdfs: list[Path]) -> dict:
                 pdf.close()
         cpu = time.process_time() - t
         out[name] = {"pages": pages, "cpu_s": cpu, "wall_s": time.perf_counter() - w,
-                     "pages_per_cpu_s": pages / cpu if cpu else 0.0}
+                     "pages_per_cpu_s": pages / cpu if cpu else 0.0, "unreadable": unreadable}
     return out

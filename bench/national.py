@@ -255,9 +255,9 @@ def _fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
 def table(rows: list[dict]) -> str:
     lines = [
         "| scale | documents (generated + pool) | pages | first run s | s/document | pages/s | × text floor | "
-        "× box floor | cores used (CPU/wall) | no-change run s | peak RSS tree MB (first / no-change) | "
-        "recall of known facts | wrong values |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        "× box floor | cores used (CPU/wall) | seconds with ≥ 1.5 cores busy | no-change run s | "
+        "peak RSS tree MB (first / no-change) | recall of known facts | wrong values |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in rows:
         f, s, fl, num = r["first"], r["second"], r["floors"], r["numbers"]
@@ -266,7 +266,8 @@ def table(rows: list[dict]) -> str:
             f"| 1/{1 / r['scale']:.0f} | {r['documents']} ({r['generated']} + {r['pool']}) | {r['pages']} | "
             f"{f['seconds']:.0f} | {f['seconds'] / r['documents']:.2f} | {pps:.3g} | "
             f"{pps / fl['text']['pages_per_cpu_s']:.3g} | {pps / fl['boxes']['pages_per_cpu_s']:.3g} | "
-            f"{f['cores']:.2f} | {s['seconds']:.0f} | {f['tree_rss_mb']:.0f} / {s['tree_rss_mb']:.0f} | "
+            f"{f['cores']:.2f} | {f['busy_share']:.0%} | {s['seconds']:.0f} | "
+            f"{f['tree_rss_mb']:.0f} / {s['tree_rss_mb']:.0f} | "
             f"{num['recall']:.1%} ({num['found']}/{num['expected']}) | {num['wrong']} |")
     return "\n".join(lines)
 
@@ -291,6 +292,10 @@ def extrapolation(rows: list[dict]) -> str:
         ("peak RSS of the tree, first run", [r["first"]["tree_rss_mb"] for r in rows], "MB"),
     ):
         a, b = _fit(xs, ys)
+        if b <= 0:   # flat: the fitted slope is noise, not a saving per document
+            out.append(f"- {name}: flat, no growth over the scales ({min(ys):.0f}–{max(ys):.0f} {unit}); "
+                       f"full year ≈ {max(ys):.0f} {unit}")
+            continue
         full = a + b * YEAR_DOCUMENTS
         extra = f" = {full / 60:.1f} min" if unit == "s" else ""
         out.append(f"- {name}: {a:.1f} {unit} + {b:.3f} {unit}/document → full year ({YEAR_DOCUMENTS} documents) "
@@ -298,15 +303,18 @@ def extrapolation(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-def section(rows: list[dict], total_s: float) -> str:
+def section(rows: list[dict], total_s: float, load: tuple[float, float]) -> str:
     scales = ",".join(f"{r['scale']:g}" for r in rows)
+    busy = "far above" if max(load) > 2.5 else "about" if max(load) > 1.5 else "below"
+    unreadable = max((r["floors"]["text"].get("unreadable", 0) for r in rows), default=0)
     return "\n".join([
         SECTION,
         "",
         f"`nice -n 10 .venv/bin/python bench/national.py --fit {scales} --write` "
         f"(bench/national.py, `make bench-national`); measured {date.today().isoformat()} on {platform.machine()}, "
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs shared with other work (the load average "
-        "was far above 2 while it ran: read the ratios, not the seconds). The whole benchmark took "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs; the 1-minute load average was "
+        f"{load[0]:.1f} before and {load[1]:.1f} after ({busy} the {os.cpu_count()} cores; the benchmark's own "
+        "work counts in it). The whole benchmark took "
         f"{total_s / 60:.1f} min.",
         "",
         "Each scale is a fresh data dir, Kolada offline: `kommunlager run` with every document new, then a "
@@ -316,13 +324,16 @@ def section(rows: list[dict], total_s: float) -> str:
         "../shared/corpus/pool/ (copied into the temporary inbox only). pages/s = all pages ÷ first-run wall "
         "time (extraction, Dagster, dbt, checks, publishing); × floor = that ÷ the pypdfium2 floor measured "
         "in the same run on the same PDFs, one process, per CPU second. Cores used = CPU time of the process "
-        "tree ÷ wall time. Peak RSS is the whole process tree (/proc, every 0.5 s). Recall: the generated "
+        "tree ÷ wall time; seconds with ≥ 1.5 cores busy = share of the first run's 1-second windows in "
+        "which the tree used at least 1.5 cores (CPU sampled from /proc). Peak RSS is the whole process tree (/proc, every 0.5 s). Recall: the generated "
         "documents' known facts found with their exact value in `raw.rapport_fakta` of the published "
         "warehouse; wrong = found with another value only.",
         "",
         table(rows),
         "",
-        "Floors in the same runs (pages per CPU second, one process):",
+        "Floors in the same runs (pages per CPU second, one process"
+        + (f"; {unreadable} pool files that PDFium cannot open, e.g. HTML saved as .pdf, left out" if unreadable else "")
+        + "):",
         "",
         floors_table(rows),
         "",
@@ -344,6 +355,7 @@ def main() -> None:
     args = parser.parse_args()
     scales = [float(s) for s in args.fit.split(",")] if args.fit else [args.scale]
     start = time.perf_counter()
+    load_before = os.getloadavg()[0]
     rows = []
     with tempfile.TemporaryDirectory(prefix="kommunlager-national-") as tmp:
         for scale in scales:
@@ -360,7 +372,7 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
     if args.write:
-        replace_section(SECTION, section(rows, total))
+        replace_section(SECTION, section(rows, total, (load_before, os.getloadavg()[0])))
         print(f"wrote docs/benchmarks.md ({SECTION})")
 
 
