@@ -145,3 +145,19 @@ def test_a_lone_two_digit_school_year_column_is_refused() -> None:
     full = [col("Läsår 2010/2011")]
     lone_short_school_year(full)
     assert not full[0].skip
+
+
+def test_the_total_row_of_a_table_by_kon_takes_the_tables_measure(tmp_path: Path) -> None:
+    """Rows Kvinnor, Män, Totalt under a caption naming the measure (Kalmar's sick-leave
+    table, seed 002): the total row is that measure for kön T, not a fact without a measure."""
+    from pipelines.reports.extract import extract_file
+
+    text = ("Socialnämnden Delårsrapport augusti 2019 Sjukfrånvaro i procent, ackumulerat "
+            "2016 2017 2018 2019 Kvinnor 8.29% 8.60% 7.87% 8.80% Män 5.08% 5.27% 4.41% 4.11% "
+            "Totalt 7.40% 7.67% 6.92% 7.59% Sjukfrånvaron har minskat.\n")
+    path = tmp_path / "sjuk.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = [f for f in extract_file(path).facts if f.schema == "personal" and f.method == "table"]
+    total = {f.year: (f.value, f.measure, f.kon, f.check) for f in facts if f.label == "Totalt"}
+    assert total[2016] == (7.4, "sjukfranvaro_total", "T", total[2016][3]) and total[2016][3] != "oklar"
+    assert {f.measure for f in facts} == {"sjukfranvaro_total"} and len(facts) == 12

@@ -291,6 +291,12 @@ AREA_RULES: tuple[Callable[[CellInput, CellMeasure], str | None], ...] = (
 
 # --------------------------------------------------------------------------- personal splits
 
+def _kon_rows(table: Table) -> bool:
+    """The table's rows are kön (Kvinnor, Män, then a total): its total row has their measure."""
+    kons = {kon_of(r.label) for r in table.rows if r.label and not is_total(r.label)}
+    return kons == {"K", "M"}
+
+
 def _personal(ci: CellInput, m: CellMeasure, unit: Unit) -> tuple[str | None, str | None]:
     """(kon, category); a personal row without a measure may get one from its table."""
     label, table, meaning = ci.label, ci.table, ci.meaning
@@ -302,8 +308,9 @@ def _personal(ci: CellInput, m: CellMeasure, unit: Unit) -> tuple[str | None, st
     category = meaning.category or (category_of(label) if m.schema == "personal" else None)
     if category is None and m.schema == "personal":
         category = yrkesgrupp_of(label)     # "Sjukfrånvaro … (%) – undersköterskor"
-    if m.schema == "personal" and m.measure is None and not m.found and (category or kon in ("K", "M")):
-        m.measure = table_personal_measure(table)   # "Kvinnor" in a sjukfrånvaro table
+    by_kon = kon in ("K", "M") or (is_total(label) and _kon_rows(table))
+    if m.schema == "personal" and m.measure is None and not m.found and (category or by_kon):
+        m.measure = table_personal_measure(table)   # "Kvinnor" in a sjukfrånvaro table, and its Totalt
     if category is None and m.schema == "personal" and _INTERVAL.match(label.strip()):
         category = label.strip()                   # a row per interval: "-19", "20-25", "51 -"
     if category is None and not is_total(label) and any_word(table.stub, vocabulary()["schemas"]["category_stubs"]):
