@@ -285,3 +285,27 @@ def test_a_document_that_cannot_be_extracted_is_one_line_and_the_others_load(dat
     outcomes = {o.sha256: o for o in extract_many(settings, [*found.document_ids, gone], workers=1)}
     assert outcomes[gone].filnamn == "borta.pdf" and "filen saknas i lake/filer" in outcomes[gone].error
     assert all(o.error is None and o.metadata["status"] == "laddad" for k, o in outcomes.items() if k != gone)
+
+
+def test_long_swedish_file_names_do_not_fail_the_extraction_run(data_dir: Path, monkeypatch) -> None:
+    """Diarium file names are long and Swedish; a Dagster tag value may only be 63 ASCII
+    letters, digits, '_', '-', '.'. The tag is made safe, the metadata keeps the name, and
+    the batched run succeeds (it failed for every document of the batch)."""
+    from pipelines.assets import extraction
+    from pipelines.assets.reports import FILNAMN_TAG
+
+    monkeypatch.setattr(extraction, "MIN_POOL_DOCUMENTS", 2)
+    monkeypatch.setenv("KOMMUNLAGER_WORKERS", "2")
+    inbox = data_dir / "inbox" / "reports" / "1440"
+    inbox.mkdir(parents=True)
+    names = []
+    for i, p in enumerate(sorted(SAMPLES.glob("*.txt"))):
+        names.append(f"Omsorgs- och arbetsmarknadsnämnden {i} – månadsuppföljning med bilagor, tabeller och grafer.txt")
+        (inbox / names[-1]).write_bytes(p.read_bytes())
+    with dg.instance_for_test() as instance:
+        result = _extract_all(instance)
+        assert result.success
+        events = [e.materialization for e in result.get_asset_materialization_events()]
+        assert sorted(e.metadata["filnamn"].value for e in events) == sorted(names)
+        tags = [e.tags[FILNAMN_TAG] for e in events]
+        assert all(len(t) <= 63 and t.endswith(".txt") and t.isascii() for t in tags), tags

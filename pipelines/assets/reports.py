@@ -1,6 +1,7 @@
 """Report ingestion assets: the inbox intake, and the extraction of the documents (partitions) a run covers."""
 
 
+import re
 import warnings
 
 import dagster as dg
@@ -16,6 +17,23 @@ GROUP = "rapporter"
 dokument_partitions = dg.DynamicPartitionsDefinition(name="dokument")
 # Partition keys stay the content hash; runs and materializations carry the file name.
 FILNAMN_TAG = "kommunlager/filnamn"
+# Dagster tag values: at most 63 characters of letters, digits, '_', '-' and '.'.
+_TAG_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_TAG_MAX = 63
+
+
+def tag_value(name: str) -> str:
+    """A file name as a valid Dagster tag value: other characters (å, ä, ö, spaces) become
+    '_', and a long name keeps its start and its extension. The whole name stays in the
+    materialization's ``filnamn`` metadata; an invalid tag would fail the whole run."""
+    value = _TAG_UNSAFE.sub("_", name).strip("_") or "_"
+    if len(value) <= _TAG_MAX:
+        return value
+    stem, dot, ext = value.rpartition(".")
+    suffix = f"_.{ext}" if dot and stem and len(ext) <= 8 else "_"
+    return value[:_TAG_MAX - len(suffix)].rstrip("_.-") + suffix
+
+
 # One evaluation per document: a rejected file shows as a warning on its partition, not green.
 with warnings.catch_warnings():  # partitioned checks are a preview feature in dagster 1.13
     warnings.simplefilter("ignore", dg.PreviewWarning)
@@ -80,7 +98,7 @@ def status_check(context: dg.AssetExecutionContext, infos: dict[str, DocumentInf
 def tag_file_name(context: dg.AssetExecutionContext, name: str) -> None:
     """The file name as a run tag, so the run list names the document (one-document runs)."""
     if context.has_partition_key and name:
-        context.instance.add_run_tags(context.run_id, {FILNAMN_TAG: name})
+        context.instance.add_run_tags(context.run_id, {FILNAMN_TAG: tag_value(name)})
 
 
 # backfill_policy is beta in dagster 1.13; the single-run policy is what batched runs need.
@@ -121,7 +139,7 @@ def rapport_fakta(context: dg.AssetExecutionContext):
         if outcome.warning:
             context.log.warning(outcome.warning)
         yield dg.AssetMaterialization(asset_key=context.asset_key, partition=outcome.sha256, metadata=outcome.metadata,
-                                      tags={FILNAMN_TAG: outcome.filnamn})
+                                      tags={FILNAMN_TAG: tag_value(outcome.filnamn)})
         info = DocumentInfo(filnamn=outcome.filnamn)
         info.status, info.orsak = outcome.metadata.get("status"), outcome.metadata.get("orsak") or None
         infos[outcome.sha256] = info
