@@ -167,15 +167,22 @@ def _block_sum_holds(out: list[list[Piece | None] | None], reading: list[Piece |
     rows = [reading if j == i else out[j] for j in range(start, t)]
     if len(rows) < 2 or any(r is None for r in rows):
         return False
+    checked = _sums_hold(rows, total, k, slack=1)
+    return bool(checked) and _risky(reading) <= checked | {c for c, p in enumerate(reading) if p is None}
+
+
+def _sums_hold(rows: list[list[Piece | None]], total: list[Piece | None], k: int, slack: int) -> set[int] | None:
+    """The columns in which ``rows`` add up to ``total`` (each printed total value checked,
+    within half a unit of its last digit per row, plus ``slack``); None when one does not."""
     checked = set()
     for c in range(k):
         if total[c] is None:
             continue
         s = sum(r[c].value for r in rows if r[c] is not None)
-        if abs(s - total[c].value) > 0.5 * (len(rows) + 1) * 10 ** -total[c].decimals:
-            return False
+        if abs(s - total[c].value) > 0.5 * (len(rows) + slack) * 10 ** -total[c].decimals:
+            return None
         checked.add(c)
-    return bool(checked) and _risky(reading) <= checked | {c for c, p in enumerate(reading) if p is None}
+    return checked
 
 
 def _risky(reading: list[Piece | None]) -> set[int]:
@@ -258,16 +265,8 @@ def _by_totals(opts: list[list[list[Piece | None]]], labels: list[str], k: int) 
         return opts
     keep: dict[int, set[int]] = {i: set() for i in members + [t]}
     for choice in product(*[range(len(opts[i])) for i in members + [t]]):
-        total = opts[t][choice[-1]]
-        ok = True
-        for c in range(k):
-            if total[c] is None:
-                continue
-            s = sum(opts[i][ci][c].value for i, ci in zip(members, choice[:-1]) if opts[i][ci][c] is not None)
-            if abs(s - total[c].value) > 0.5 * (len(members) + 8) * 10 ** -total[c].decimals:
-                ok = False
-                break
-        if ok:
+        rows = [opts[i][ci] for i, ci in zip(members, choice[:-1])]
+        if _sums_hold(rows, opts[t][choice[-1]], k, slack=8) is not None:
             for i, ci in zip(members + [t], choice):
                 keep[i].add(ci)
     if not any(keep.values()):
