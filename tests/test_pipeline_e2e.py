@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -57,6 +58,14 @@ def test_full_load_publishes_a_warehouse_with_reports_and_kolada(loaded_env: Pat
     assert ale == [("K", 10.3), ("M", 5.2), ("T", 9.3)]
 
 
+def _compared(run_id: str) -> list[str]:
+    """How each no-change observation of a run was decided (by the files or the content)."""
+    with dg.DagsterInstance.get() as instance:
+        seen = [e.dagster_event.asset_observation_data.asset_observation.metadata
+                for e in instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_OBSERVATION)]
+    return [m["jamfort"].value for m in seen if "oforandrat" in m]
+
+
 def test_second_run_changes_nothing_and_a_new_file_is_extracted_alone(loaded_warehouse: Path, tmp_path: Path) -> None:
     settings = Settings.from_env()
     lake_before = _lake_files(settings)
@@ -72,11 +81,18 @@ def test_second_run_changes_nothing_and_a_new_file_is_extracted_alone(loaded_war
     assert "Oförändrat: samma indata och kod" in render(settings, again)
     with dg.DagsterInstance.get() as instance:
         steps = {e.step_key for e in instance.all_logs(again.run_id, of_type=dg.DagsterEventType.STEP_SKIPPED)}
-        seen = [e.dagster_event.asset_observation_data.asset_observation.metadata
-                for e in instance.all_logs(again.run_id, of_type=dg.DagsterEventType.ASSET_OBSERVATION)]
     assert {"dbt_modeller", "publicerat_lager"} <= steps, steps
     # told by the files' metadata alone: the raw layer was not even read
-    assert [m["jamfort"].value for m in seen if "oforandrat" in m] == ["filerna"]
+    assert _compared(again.run_id) == ["filerna"]
+
+    # a lake file touched but not changed: the content decides once, and the next night is
+    # told by the files' metadata again
+    touched = next(p for p in sorted(lake_before) if p.suffix == ".parquet" and "inkorg" not in p.parts)
+    os.utime(touched, (1_700_000_000, 1_700_000_000))
+    for expected in ("innehållet", "filerna"):
+        night = run_all(settings)
+        assert night.unchanged and _compared(night.run_id) == [expected]
+    assert settings.warehouse_path.stat().st_ino == published.st_ino
 
     # the same document under another name in the inbox: a duplicate, nothing re-extracted
     settings.inbox_reports.mkdir(parents=True, exist_ok=True)

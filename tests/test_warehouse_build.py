@@ -54,16 +54,16 @@ def test_the_fingerprint_follows_every_input_and_the_rules(data_dir: Path, tmp_p
     from pipelines.kolada.store import VALUE_SCHEMA, write_values
     from pipelines.warehouse.build import prepare_raw
 
-    from pipelines.warehouse.fingerprint import quick_fingerprint
+    from pipelines.warehouse.fingerprint import code_fingerprint, quick_fingerprint
 
     settings = Settings.from_env()
     meta = write_meta(settings, "kpi", _kpis(("N00090", "Sjukfrånvaro")))
-    first, quick = prepare_raw(settings, "x").fingerprint, quick_fingerprint(settings, "x")
-    assert prepare_raw(settings, "x").fingerprint == first and quick_fingerprint(settings, "x") == quick
+    first, quick = prepare_raw(settings, "x").fingerprint, quick_fingerprint(settings, "x", code_fingerprint())
+    assert prepare_raw(settings, "x").fingerprint == first and quick_fingerprint(settings, "x", code_fingerprint()) == quick
     # a file touched but not changed: the quick fingerprint (file metadata) sees a change,
     # the content fingerprint does not, so the night still builds nothing
     os.utime(meta, (1_700_000_000, 1_700_000_000))
-    assert quick_fingerprint(settings, "x") != quick and prepare_raw(settings, "x").fingerprint == first
+    assert quick_fingerprint(settings, "x", code_fingerprint()) != quick and prepare_raw(settings, "x").fingerprint == first
 
     write_meta(settings, "kpi", _kpis(("N30005", "Nettokostnad IFO")))
     second = prepare_raw(settings, "x").fingerprint

@@ -17,7 +17,8 @@ from pipelines.assets.reports import inkorg_rapporter, rapport_fakta
 from pipelines.config import DBT_PROJECT_DIR, TELEMETRY_OFF, Settings, dbt_executable
 from pipelines.reports.extract import EXTRACTOR_VERSION
 from pipelines.warehouse.build import RAW_TABLES, PreparedRaw, build_path, prepare_raw, stage_raw
-from pipelines.warehouse.fingerprint import full_build_forced, published_fingerprints, quick_fingerprint
+from pipelines.warehouse.fingerprint import (code_fingerprint, full_build_forced, published_fingerprints,
+                                             quick_fingerprint, remember_quick)
 from pipelines.warehouse.publish import publish
 
 MODELS_GROUP = "modeller"
@@ -96,20 +97,24 @@ def lager_raw(context: dg.AssetExecutionContext):
     was built from (its fingerprint), nothing is staged: dbt, the checks and the publication
     are skipped and the published warehouse stays (a flat no-change night)."""
     settings = Settings.from_env()
-    full = full_build_forced()
-    published, published_quick = (None, None) if full else published_fingerprints(settings)
-    quick = quick_fingerprint(settings, EXTRACTOR_VERSION)
-    prepared = None
-    if quick != published_quick:
-        prepared = prepare_raw(settings, EXTRACTOR_VERSION, quick)
-    if published and (prepared is None or prepared.fingerprint == published):
-        how = "filerna" if prepared is None else "innehållet"
+    published, published_quick = (None, set()) if full_build_forced() else published_fingerprints(settings)
+    code = code_fingerprint()
+    quick = quick_fingerprint(settings, EXTRACTOR_VERSION, code)
+    prepared, how = None, None
+    if published and quick in published_quick:
+        how = "filerna"                    # nothing read: the lake's files are as published
+    else:
+        prepared = prepare_raw(settings, EXTRACTOR_VERSION, code, quick)
+        if published and prepared.fingerprint == published:
+            how = "innehållet"             # files touched, content the same
+            remember_quick(settings, published, quick)
+    if how:
         context.log.info(f"indata oförändrade sedan det publicerade lagret ({how}, {published[:12]}): "
                          "inget byggs, lagret ligger kvar")
         yield dg.AssetObservation(asset_key=["raw", "inkorg"], metadata={
             UNCHANGED_KEY: True, "fingerprint": published, "jamfort": how})
         return
-    _, counts = _stage(context, settings, prepared or prepare_raw(settings, EXTRACTOR_VERSION, quick))
+    _, counts = _stage(context, settings, prepared)
     for table, rows in counts.items():
         yield dg.MaterializeResult(asset_key=["raw", table], metadata={"dagster/row_count": rows})
 

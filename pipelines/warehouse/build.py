@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.config import Settings
-from pipelines.warehouse.fingerprint import input_fingerprint, quick_fingerprint, write_fingerprint
+from pipelines.warehouse.fingerprint import code_fingerprint, input_fingerprint, quick_fingerprint, write_fingerprint
 from pipelines.kolada.store import META_SCHEMAS, VALUE_SCHEMA, kolada_dir
 from pipelines.quality.quarantine import quarantine
 from pipelines.reports.model import FACT_ARROW_SCHEMA
@@ -171,11 +171,15 @@ class PreparedRaw:
     quick: str
 
 
-def prepare_raw(settings: Settings, extractor_version: str, quick: str | None = None) -> PreparedRaw:
-    quick = quick or quick_fingerprint(settings, extractor_version)
+def prepare_raw(settings: Settings, extractor_version: str, code: str | None = None,
+                quick: str | None = None) -> PreparedRaw:
+    """Read the raw layer and fingerprint it; ``code`` and ``quick`` when the caller has
+    already taken them (the code is hashed once per build)."""
+    code = code or code_fingerprint()
+    quick = quick or quick_fingerprint(settings, extractor_version, code)
     tables = raw_tables(settings, extractor_version, direct=False)
     direct = {name: files(settings) for name, (files, _) in DIRECT_TABLES.items()}
-    return PreparedRaw(tables, input_fingerprint(tables, direct), quick)
+    return PreparedRaw(tables, input_fingerprint(tables, direct, code), quick)
 
 
 def stage_raw(settings: Settings, db_path: Path, extractor_version: str,

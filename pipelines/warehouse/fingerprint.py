@@ -8,7 +8,9 @@ code and rules that turn them into marts and checks (the ``pipelines`` package, 
 project, the expectation suites). The published warehouse keeps its fingerprint in
 ``raw.lager_indata``, with a quick fingerprint of the same inputs taken from file
 metadata only (``quick_fingerprint``): a night whose quick fingerprint matches reads
-nothing; one whose files were touched but not changed is recognised by the content. A
+nothing; one whose files were touched but not changed is recognised by the content, and
+its quick fingerprint is kept beside the warehouse (``remember_quick``) so the next night
+reads nothing again. A
 warehouse from before fingerprints, or none, is always rebuilt.
 ``KOMMUNLAGER_FULL_BUILD=1`` (``kommunlager run --full``) rebuilds regardless.
 """
@@ -26,7 +28,9 @@ import pyarrow as pa
 
 from pipelines.config import DBT_PROJECT_DIR, PROJECT_ROOT, Settings, expectations_dir
 from pipelines.kolada.store import kolada_dir
+from pipelines.lib.files import read_json, write_json
 from pipelines.reports.intake import lake
+from pipelines.warehouse.readonly import WarehouseMissing, connect_readonly
 
 TABLE = "raw.lager_indata"
 FULL_BUILD_ENV = "KOMMUNLAGER_FULL_BUILD"
@@ -79,9 +83,10 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def input_fingerprint(tables: Mapping[str, pa.Table], direct_files: Mapping[str, list[Path]]) -> str:
-    """The fingerprint of one build: the staged tables, the directly read files, the code."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+def input_fingerprint(tables: Mapping[str, pa.Table], direct_files: Mapping[str, list[Path]], code: str) -> str:
+    """The fingerprint of one build: the staged tables, the directly read files, and the
+    code (``code_fingerprint()``, taken once per build by the caller)."""
+    digest = hashlib.sha256(code.encode())
     for name in sorted(tables):
         _hash_table(digest, name, tables[name])
     for name in sorted(direct_files):
@@ -96,13 +101,13 @@ def _stat_line(digest, root: Path, path: Path) -> None:
     digest.update(f"\0{path.relative_to(root).as_posix()} {st.st_size} {st.st_mtime_ns}\0".encode())
 
 
-def quick_fingerprint(settings: Settings, extractor_version: str) -> str:
+def quick_fingerprint(settings: Settings, extractor_version: str, code: str) -> str:
     """The same inputs, known without reading them: the code by content, and the lake files
     the raw layer is read from by name, size and modification time (lake files are written
     once, by an atomic rename), and what the raw layer reads of the inbox listing.
 
     Cost: a stat per file, so a night with nothing new stays flat as history grows."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+    digest = hashlib.sha256(code.encode())
     lake_dir = settings.lake_dir
     for folder in (lake_dir / "inkorg", lake.extraction_dir(settings, extractor_version), kolada_dir(settings)):
         digest.update(f"\0dir {folder.name}\0".encode())
@@ -129,23 +134,41 @@ def write_fingerprint(con: duckdb.DuckDBPyConnection, fingerprint: str, quick: s
     con.execute(f"insert into {TABLE} values (?, ?)", [fingerprint, quick])
 
 
-def published_fingerprints(settings: Settings) -> tuple[str | None, str | None]:
-    """The published warehouse's (fingerprint, quick fingerprint); Nones when there is no
+def _seen_path(settings: Settings) -> Path:
+    return settings.warehouse_path.with_suffix(".indata.json")
+
+
+def remember_quick(settings: Settings, fingerprint: str, quick: str) -> None:
+    """A night whose files were touched but whose content was unchanged: its quick
+    fingerprint is kept beside the published warehouse (a published file is never written
+    again), so the next such night reads nothing either."""
+    write_json(_seen_path(settings), {"fingerprint": fingerprint, "snabb": quick})
+
+
+def published_fingerprints(settings: Settings) -> tuple[str | None, set[str]]:
+    """The published warehouse's fingerprint and the quick fingerprints known to stand for
+    it (its own, and the one ``remember_quick`` kept for it); (None, ∅) when there is no
     warehouse or it has none."""
-    path = settings.warehouse_path
-    if not path.exists():
-        return None, None
     try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error:
-        return None, None
+        con = connect_readonly(settings.warehouse_path)
+    except (WarehouseMissing, duckdb.Error):
+        return None, set()
     try:
         row = con.execute(f"select fingerprint, snabb from {TABLE}").fetchone()
     except duckdb.Error:
-        return None, None
+        return None, set()
     finally:
         con.close()
-    return (row[0], row[1]) if row else (None, None)
+    if not row:
+        return None, set()
+    quicks = {row[1]}
+    try:
+        seen = read_json(_seen_path(settings))
+        if seen.get("fingerprint") == row[0] and seen.get("snabb"):
+            quicks.add(seen["snabb"])
+    except (OSError, ValueError, AttributeError):
+        pass
+    return row[0], quicks
 
 
 def full_build_forced() -> bool:
