@@ -161,3 +161,42 @@ def test_the_total_row_of_a_table_by_kon_takes_the_tables_measure(tmp_path: Path
     total = {f.year: (f.value, f.measure, f.kon, f.check) for f in facts if f.label == "Totalt"}
     assert total[2016] == (7.4, "sjukfranvaro_total", "T", total[2016][3]) and total[2016][3] != "oklar"
     assert {f.measure for f in facts} == {"sjukfranvaro_total"} and len(facts) == 12
+
+
+def test_an_amount_column_of_a_plan_without_a_scenario_word_is_the_plans_budget(tmp_path: Path) -> None:
+    """An investment list under ``Projekt | Belopp`` in a verksamhetsplan (seed 003): the
+    amounts the plan sets for its year are budget, not an outcome; a column that names its
+    year and scenario stays what it says."""
+    text = ("Omsorgsnämnden Verksamhetsplan 2019 med budget. Investeringar KS/KF-investeringar "
+            "Projekt Belopp Inventarier nyöppnad LSS bostad 2019 1000 Totalt 1000 Nämnden planerar. "
+            "Södertäljelyftet Projekt Belopp Miljöåtgärder problemskapande miljöer DV 200 Miljöåtgärder "
+            "problemskapande miljöer LSS-boende 200 Tillgänglighetsanpassningar OMS 200 Totalt 600 Medlen avser.\n"
+            "Jämförelse av budgetram 2018 och 2019 Budget 2018 Utfall 2018 Budget 2019 Förändring av budget "
+            "Verksamhetsområde SoL och nämnd 78 564 73 653 81 526 2 962 Verksamhetsområde LSS 663 230 644 184 "
+            "645 429-17 801 Totalbudget 741 794 717 837 726 955-14 839 Omsorgsnämnden har en fast budgetram.\n")
+    path = tmp_path / "vp.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = [f for f in extract_file(path).facts if f.schema == "ekonomi" and f.method == "table"]
+    belopp = {(f.label, f.scenario, f.year, f.value) for f in facts if f.column.startswith("Belopp")}
+    assert ("Tillgänglighetsanpassningar OMS", "budget", 2019, 200.0) in belopp, belopp
+    assert len(belopp) >= 5 and {s for _, s, _, _ in belopp} == {"budget"}
+    framed = {(f.scenario, f.year): f.value for f in facts if f.label == "Verksamhetsområde SoL och nämnd"}
+    assert framed == {("budget", 2018): 78564.0, ("utfall", 2018): 73653.0, ("budget", 2019): 81526.0,
+                      ("forandring", 2019): 2962.0}, framed
+
+
+
+def test_an_amount_larger_than_any_kommuns_is_refused_with_a_warning(tmp_path: Path) -> None:
+    """Layout text whose narrow columns were squeezed to single spaces: five numbers read as
+    one cell (``231 858 220 452 …``, 10^29 tkr). The cell is refused and the document warns;
+    the amounts that are amounts stay."""
+    text = ("Förbundet Årsredovisning 2025\n\n"
+            "Ekonomisk översikt (tkr)            2025 2024 2023 2022 2021\n"
+            "Verksamhetens intäkter     231 858 220 452 221 686 223 851 206 925\n"
+            "Årets resultat                 315    -3 950    -215    4 177    5 442\n")
+    path = tmp_path / "layout.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_file(path)
+    assert all(abs(f.value) <= 1e9 for f in result.facts if f.unit == "tkr")
+    assert not [f for f in result.facts if f.label == "Verksamhetens intäkter"]
+    assert any("större än något kommunalt belopp" in w for w in result.info.varningar), result.info.varningar

@@ -78,6 +78,8 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
                 scenario = "malvarde"
             else:
                 scenario = "prognos" if doc.forward == "prognos" and doc.doc_type != "verksamhetsplan" else "budget"
+        elif schema == "ekonomi" and _plan_amount(period, year, doc):
+            scenario = "budget"   # "Belopp" in a verksamhetsplan: the plan year's amounts
         else:
             scenario = "utfall"   # observed values without a scenario word (counts, statistics)
     meaning.scenario = scenario
@@ -216,6 +218,13 @@ def _ahead(period: Period, year: int | None, doc: DocContext) -> bool:
         return bool(period.type == "lasar" and period.end and doc.period and doc.period.end
                     and period.end > doc.period.end)
     return doc.plan_year is not None and year >= doc.plan_year
+
+
+def _plan_amount(period: Period, year: int | None, doc: DocContext) -> bool:
+    """A money column of a plan document whose header names neither a scenario nor any
+    period (``Belopp``): the amounts the plan sets for its own year, not an outcome."""
+    return doc.doc_type == "verksamhetsplan" and doc.year is not None and year is None \
+        and period.type is None and not period.relative_year
 
 
 def _stock_day(table: Table) -> tuple[int, int] | None:

@@ -59,6 +59,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "money": "map", "per_unit": "words", "percent": "words", "arsarbetare": "words", "dagar": "words",
         "index": "words", "antal": "words", "timmar": "words", "in_cell": "words",
         "qualifiers": "words", "number_suffixes": "words", "money_suffixes": "words",
+        "largest_amount_tkr": "number",
     },
 }
 
@@ -83,6 +84,9 @@ def _problem(spec: str, value: Any) -> str | None:
         if arg == "words" and not all(_words(v) for v in value.values()):
             return "a mapping of word lists"
         return None
+    if kind == "number":
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 \
+            else "a positive number"
     if kind == "entries":
         if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
             return "a list of mappings"
