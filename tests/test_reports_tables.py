@@ -135,3 +135,27 @@ def test_a_short_row_refused_for_its_size_stands_when_its_subtotal_confirms_it()
     # the same row under a Summa that does not add up with it: still refused
     unconfirmed = find_tables(head + rows + "Summa verksamhetsområde SoL 77 899 72 912 80 618 2 919 Nämnd 865 739 908 43")
     assert "Riksfärdtjänst" not in {r.label for t in unconfirmed for r in t.rows}
+
+
+def test_under_a_note_column_a_row_whose_spaces_could_be_thousands_is_refused(tmp_path: Path) -> None:
+    """Flattened resultaträkning with a `Not` column printed on some rows only:
+    `Verksamhetens nettokostnader 25 501 -3 875` is Not 25 and three values, or no note and
+    25 501 | -3 875. The count of values cannot tell, so the row is refused: whatever is read
+    of the table is what it prints (before: 501 as the budget, -3 and 875 as outcomes)."""
+    text = ("Förbundet Årsredovisning 2025 Resultaträkning (tkr) Not Budget 2025 Utfall 2025 Utfall 2024 "
+            "Verksamhetens intäkter 1 233 760 231 858 220 452 Verksamhetens kostnader 2 -231 935 -229 672 -222 593 "
+            "Avskrivningar 3 -1 800 -1 686 -1 734 Verksamhetens nettokostnader 25 501 -3 875 Finansiella intäkter "
+            "4 20 6 8 Finansiella kostnader 5 -45 -192 -83 Resultat före extraord. poster 0 315 -3 950 "
+            "Extraordinära poster 0 0 0 Årets resultat 0 315 -3 950 Balansräkning (tkr) TILLGÅNGAR\n")
+    path = tmp_path / "rr.txt"
+    path.write_text(text, encoding="utf-8")
+    printed = {"Verksamhetens intäkter": (233760, 231858, 220452), "Verksamhetens kostnader": (-231935, -229672, -222593),
+               "Avskrivningar": (-1800, -1686, -1734), "Verksamhetens nettokostnader": (25, 501, -3875),
+               "Finansiella intäkter": (20, 6, 8), "Finansiella kostnader": (-45, -192, -83),
+               "Resultat före extraord. poster": (0, 315, -3950), "Extraordinära poster": (0, 0, 0),
+               "Årets resultat": (0, 315, -3950)}
+    columns = ("Budget 2025", "Utfall 2025", "Utfall 2024")
+    for f in extract_file(path).facts:
+        if f.method == "table":
+            assert f.label in printed and f.column in columns, (f.label, f.column, f.value)
+            assert f.value == printed[f.label][columns.index(f.column)], (f.label, f.column, f.value)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import permutations, product
 
 from pipelines.reports.parse.runs import Piece, atoms, counts, prefix_readings, readings
-from pipelines.reports.vocabulary.lexicon import is_total, scenario_of
+from pipelines.reports.vocabulary.lexicon import is_total, scenario_of, skip_column
 
 MAX_READINGS = 256
 
@@ -136,12 +136,16 @@ def choose(options: list[list[list[Piece | None]]], headers: list[str], labels: 
             out.append(None)          # ambiguous: refused
     # 4. a row read one way only may still be read wrong when a space could have been a
     #    thousands separator: unless its identity holds, each such number must be of its
-    #    column's size in the other rows (within a digit), else the row is refused
+    #    column's size in the other rows (within a digit), else the row is refused. Under a
+    #    note column (``Not``, printed on some rows only) the count of values does not fix
+    #    the reading (``25 501 -3 875``: Not 25, or no note and 25 501), so such a row is
+    #    refused outright unless an identity or its subtotal confirms it
+    noted = any(skip_column(h) for h in headers)
     for i, v in enumerate(out):
         if v is None or (best_ident is not None and holds(v, best_ident)):
             continue
         others = [r for j, r in enumerate(out) if j != i and r is not None]
-        if not _sizes_fit(v, others, header_sure):
+        if (noted and _risky(v)) or not _sizes_fit(v, others, header_sure):
             out[i] = None
     # 5. ... unless the table's own subtotal confirms it: the rows between the previous
     #    Summa row and the next one add up to that Summa with this row read this way
