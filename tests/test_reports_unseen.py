@@ -200,3 +200,22 @@ def test_an_amount_larger_than_any_kommuns_is_refused_with_a_warning(tmp_path: P
     assert all(abs(f.value) <= 1e9 for f in result.facts if f.unit == "tkr")
     assert not [f for f in result.facts if f.label == "Verksamhetens intäkter"]
     assert any("större än något kommunalt belopp" in w for w in result.info.varningar), result.info.varningar
+
+
+def test_a_month_named_by_the_caption_over_year_columns_ends_each_years_values(tmp_path: Path) -> None:
+    """An HR system's filter line over year columns (Kalmar, seed 002): ``Period: Juli`` with
+    ``ack`` means each year from January to July, not the whole year or the report's August;
+    without a month in the caption the years stay whole years and the current one to date."""
+    def facts(caption: str) -> dict:
+        text = ("Socialnämnden Delårsrapport augusti 2019 Sjukfrånvaro Sysselsättningsgrupp: Alla " + caption +
+                "Sjukfrv %, ack valt kalenderår 2017 2018 2019 Kvinnor 8.60% 7.87% 8.80% Män 5.27% 4.41% 4.11% "
+                "Totalt 7.67% 6.92% 7.59% Den ackumulerade sjukfrånvaron har ökat.\n")
+        path = tmp_path / "sjuk.txt"
+        path.write_text(text, encoding="utf-8")
+        return {(f.label, f.year): (f.period_end, f.period_type) for f in extract_file(path).facts
+                if f.schema == "personal" and f.method == "table"}
+
+    by_july = facts("Period: Juli År: 2019 ")
+    assert by_july[("Totalt", 2017)] == ("2017-07-31", "delar") and by_july[("Kvinnor", 2019)] == ("2019-07-31", "delar")
+    plain = facts("")
+    assert plain[("Totalt", 2017)][0] == "2017-12-31" and plain[("Totalt", 2019)][0] == "2019-08-31", plain

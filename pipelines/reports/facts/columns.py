@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.reports.model import DocContext, Period, Unit
+from pipelines.reports.model import DocContext, Period, Unit, month_end
 from pipelines.reports.parse.periods import month_number, read_period
 from pipelines.reports.parse.units import money_unit
 from pipelines.reports.tables.model import Column, Table
@@ -98,10 +98,16 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
         end = None
     compares_forecast = scenario == "avvikelse" and not period.end and not current and any(
         scenario_of(c.header)[1] == "prognos" and not has_word(c.group, "period*") for c in table.columns)
+    span_type = None
     stock = _stock_day(table) if end is None and year is not None and scenario == "utfall" and not whole else None
     if stock:
         end = f"{year:04d}-{stock[0]:02d}-{stock[1]:02d}"   # "Antal anställda 31 augusti": a stock
         date = True
+    elif end is None and year is not None and scenario == "utfall" and not whole and not current \
+            and re.fullmatch(r"(?:19|20)\d\d", header.strip()) and (month := _caption_month(table)):
+        end = month_end(year, month)    # "Sjukfrånvaro … Period: Juli" over 2016 … 2019: each year to July
+        spans = any_word(" ".join([*table.caption[-2:], table.stub]), vocabulary()["periods"]["current_period"])
+        span_type = "delar" if spans else "manad"   # accumulated from January, or the month
     if end is None and year is not None:
         if whole or scenario == "prognos" or (scenario == "avvikelse" and has_word(header, "prognos*")) or compares_forecast:
             end = f"{year:04d}-12-31"
@@ -120,6 +126,8 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     meaning.period_end = end
     if date:
         meaning.period_type = None     # a stock at a date (headcount 2016-06-30), not a period
+    elif span_type:
+        meaning.period_type = span_type
     elif end and doc.period and end == doc.period.end and doc.period.type:
         meaning.period_type = doc.period.type
     elif end and end.endswith("-12-31"):
@@ -237,6 +245,20 @@ def _stock_day(table: Table) -> tuple[int, int] | None:
         if month and 1 <= day <= 31:
             return month, day
     return None
+
+
+def _caption_month(table: Table) -> int | None:
+    """The one month the caption or stub names without a day or a year (``Period: Juli``,
+    ``Sjukfrånvaro januari–juli``: the last month of a span), over columns that are years:
+    each year's values run to that month."""
+    text = " ".join([*table.caption[-2:], table.stub])
+    months = {month_number(m.group(1)) for m in re.finditer(
+        r"(?<![\d\w])(?<!\d\s)([A-Za-zåäö]{3,9})\.?(?!\s*(?:19|20)\d\d)(?![\w-])", text)} - {None}
+    spans = re.findall(r"(?i)\b([a-zåäö]{3,9})\s?[-–]\s?([a-zåäö]{3,9})\b", text)
+    for a, b in spans:
+        if month_number(a) and month_number(b):
+            months -= {month_number(a)}
+    return months.pop() if len(months) == 1 else None
 
 
 def year_only_header(header: str) -> bool:
