@@ -237,6 +237,12 @@ def _codes(tp, n: int) -> list[int]:
     return [pdfium_c.FPDFText_GetUnicode(tp, i) for i in range(n)]
 
 
+# A character's loose box is its font's full height (ascent to descent) as drawn, about
+# 0.9–1.2 × the font size; a reported size outside 1/2.5–2.5 × that is not the drawn one.
+_SIZE_SPREAD = 2.5
+_LOOSE_PER_EM = 1.1
+
+
 def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[_Char], list[_Side]]:  # noqa: C901
     """Upright characters with boxes (turned ones among upright text left out) and the runs of
     turned characters (for ``_sideways``), in one pass over the page's characters: each
@@ -300,6 +306,11 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[_Char], li
             loose_box(tpv, i, rect_p)
         char_origin(tpv, i, ox_p, oy_p)
         fs = font_size(tpv, i) or 10.0
+        loose = rect.top - rect.bottom
+        if loose > 0 and not (loose / _SIZE_SPREAD <= fs <= loose * _SIZE_SPREAD):
+            # the nominal size (Tf) of text scaled by its matrix (a font set at size 1 and
+            # drawn at 12): the loose box, the font's full height as drawn, gives the size
+            fs = loose / _LOOSE_PER_EM
         out.append(_Char(ch, rect.left, rect.right, height - oy.value, fs, generated))
     if sideways and len(sideways) < 0.5 * len(out):
         # sideways text among upright text (a rotated group label beside a table's rows)
