@@ -159,3 +159,22 @@ def test_under_a_note_column_a_row_whose_spaces_could_be_thousands_is_refused(tm
         if f.method == "table":
             assert f.label in printed and f.column in columns, (f.label, f.column, f.value)
             assert f.value == printed[f.label][columns.index(f.column)], (f.label, f.column, f.value)
+
+
+def test_text_set_at_size_one_and_scaled_by_its_matrix_reads_like_text_set_at_its_size(tmp_path: Path) -> None:
+    """Some producers set every font at size 1 (``/F1 1 Tf``) and draw it at 10 pt with the
+    text matrix. PDFium then reports size 1, and every gap looked like a column gap: each
+    word its own cell, `150 | tkr` apart, no table. The drawn size (the loose box) is used."""
+    import re as _re
+
+    from tests.hostile_files import REPORT_LINES, page_content, pdf_bytes
+
+    plain = page_content(REPORT_LINES)
+    scaled = _re.sub(rb"/F1 10 Tf (\d+) (\d+) Td", rb"/F1 1 Tf 10 0 0 10 \1 \2 Tm", plain)
+    assert scaled != plain and b"/F1 10 Tf" not in scaled
+    facts = {}
+    for name, content in (("plain.pdf", plain), ("scaled.pdf", scaled)):
+        path = tmp_path / name
+        path.write_bytes(pdf_bytes([content]))
+        facts[name] = sorted((f.label, f.column, f.value) for f in extract_file(path).facts if f.method == "table")
+    assert facts["plain.pdf"] and facts["scaled.pdf"] == facts["plain.pdf"], facts

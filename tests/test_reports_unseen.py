@@ -219,3 +219,22 @@ def test_a_month_named_by_the_caption_over_year_columns_ends_each_years_values(t
     assert by_july[("Totalt", 2017)] == ("2017-07-31", "delar") and by_july[("Kvinnor", 2019)] == ("2019-07-31", "delar")
     plain = facts("")
     assert plain[("Totalt", 2017)][0] == "2017-12-31" and plain[("Totalt", 2019)][0] == "2019-08-31", plain
+
+
+def test_a_ruled_table_with_centred_cells_reads_its_rows_whole() -> None:
+    """VON's ekonomisk handlingsplan 2026 (pool): text set at size 1 and scaled, a ruled
+    table whose short date cell (`Startdatum 260401`) is centred between the two lines of
+    each label, and effect columns `(innevarande år)` / `(helår)` in a document whose only
+    year is its title's. Each åtgärd is one row with both effects for 2026; dates are no facts."""
+    name = "vard-och-omsorgsnamnden__2026-05-18__bilagor__handlingsplan-2026-korttidstillsyn-korttidsverksamheten-avlosning-och-ledsagning.pdf"
+    facts = [f for f in extract_file(shared_path("corpus", "pool", name)).facts if f.method == "table"]
+    got = {(f.label, f.column, f.year): f.value for f in facts}
+    assert got == {
+        ("1. Verksamhetsanpassa schemat och planera in nya insatser", "Ekonomisk effekt (innevarande år)", 2026): 150.0,
+        ("1. Verksamhetsanpassa schemat och planera in nya insatser", "Ekonomisk effekt (helår)", 2026): 225.0,
+        ("2. Minska timvikarietillsättning och öka samplanering", "Ekonomisk effekt (innevarande år)", 2026): 150.0,
+        ("2. Minska timvikarietillsättning och öka samplanering", "Ekonomisk effekt (helår)", 2026): 225.0,
+        ("3. Samlokalisering, minska ÅA", "Ekonomisk effekt (innevarande år)", 2026): 200.0,
+        ("3. Samlokalisering, minska ÅA", "Ekonomisk effekt (helår)", 2026): 900.0,
+    }, got
+    assert all(f.unit == "tkr" and f.schema == "ekonomi" for f in facts)

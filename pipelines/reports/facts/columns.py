@@ -86,6 +86,9 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     if year is None and doc_year is not None and scenario != "utgangsvarde":
         # (an utgångsvärde without a year is from before the plan: its year is not printed)
         year = doc_year + (period.relative_year if scenario != "forandring" else 0)
+    elif year is None and doc_year is None and doc.plan_year is not None and (
+            period.whole_year or any_word(header, vocabulary()["periods"]["current_year"])):
+        year = doc.plan_year + period.relative_year   # "(innevarande år)", "(helår)" in "Handlingsplan 2026"
     meaning.year = year
     # the date the value runs to
     end = period.end

@@ -119,6 +119,7 @@ def table_rows(body: list[Line], columns: list[Column], fs: float, s: TableSetti
         row.bottom = bottoms[id(row)]
         if row.group:
             row.section = row.group
+    rows = _centred_halves(rows, befores, afters, tight)
     for row in rows:
         own = row.label + ("\u00ad" if row.soft and row.label_cells
                            and row.label.endswith(row.label_cells[-1].text) else "")
@@ -128,6 +129,27 @@ def table_rows(body: list[Line], columns: list[Column], fs: float, s: TableSetti
         values_text = " ".join(c.text for c in row.cells if c is not None)
         row.evidence = (row.label + " " + values_text).strip()
     return rows
+
+
+def _centred_halves(rows: list[Row], befores: dict[int, list[str]], afters: dict[int, list[str]],
+                    tight: float) -> list[Row]:
+    """One row of a ruled table with vertically centred cells read as two: a short cell
+    (``Startdatum 260401``) centred between the label's lines, and the label's last line
+    (``och planera in nya insatser``) with the other values. When the two lie within a
+    line of each other, fill different columns, and the second's label continues the
+    first's (it starts in lower case), they are one row."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and row.label and is_lower_start(row.label) and not afters.get(id(prev)) \
+                and row.top - prev.bottom <= tight and row.section == prev.section \
+                and all(a is None or b is None for a, b in zip(prev.cells, row.cells)):
+            prev.cells = [a if a is not None else b for a, b in zip(prev.cells, row.cells)]
+            afters.setdefault(id(prev), []).extend(befores.get(id(row), []) + [row.label] + afters.get(id(row), []))
+            prev.bottom = max(prev.bottom, row.bottom)
+            continue
+        out.append(row)
+    return out
 
 
 def _group_column(rows: list[Row], fs: float, s: TableSettings) -> None:

@@ -44,7 +44,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "personnamn.yml": {"fornamn": "words"},
     "periods.yml": {
         "months": "map", "row_month_prefixes": "words", "previous_year": "words", "whole_year": "words",
-        "current_period": "words", "document_period_types": "map:words",
+        "current_period": "words", "document_period_types": "map:words", "current_year": "words",
     },
     "schemas.yml": {
         "table_words": "map:words", "measure_stubs": "map:words", "category_stubs": "words",
