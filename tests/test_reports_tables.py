@@ -178,3 +178,15 @@ def test_text_set_at_size_one_and_scaled_by_its_matrix_reads_like_text_set_at_it
         path.write_bytes(pdf_bytes([content]))
         facts[name] = sorted((f.label, f.column, f.value) for f in extract_file(path).facts if f.method == "table")
     assert facts["plain.pdf"] and facts["scaled.pdf"] == facts["plain.pdf"], facts
+
+
+def test_a_wrapped_list_of_codes_is_not_a_row_of_values(tmp_path: Path) -> None:
+    """BUN's planeringsområden (pool): a column of SCB nyckelkoder wrapped over lines,
+    `213105, 220089,` / `212096, 213086,` / `220094`, read as label, header and value. A
+    label that is only numbers joined by ", " (or one number and a comma) is a code list."""
+    from pipelines.reports.facts.tables import _CODE_LIST
+
+    assert all(_CODE_LIST.fullmatch(t) for t in ("213105, 220089,", "332084,", "312077, 320080, 341074"))
+    assert not any(_CODE_LIST.fullmatch(t) for t in ("2025", "2,5", "-19", "20-25", "51 -", "1.", "Åk 7-9"))
+    name = "barn-och-ungdomsnamnden__2026-05-26__bilagor__forandring-planeringsomraden-arskurs-7-9.pdf"
+    assert extract_file(shared_path("corpus", "pool", name)).facts == []

@@ -17,6 +17,11 @@ from pipelines.reports.vocabulary import any_word, has_word, vocabulary
 from pipelines.reports.vocabulary.lexicon import LEAD, clean_label, is_area, measure_of, scenario_of
 
 
+# A label that is only numbers separated by ", ", or one number and a comma (a list of area
+# or account codes wrapped over lines); a decimal ("2,5") has no space after its comma.
+_CODE_LIST = re.compile(r"\s*\d+(?:(?:\s*[,;]\s+\d+)+\s*[,;]?|\s*[,;])\s*")
+
+
 def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     """Every value of a table as a fact (unchecked; checks.py adds the check results)."""
     skip_words = vocabulary()["schemas"]["skip_tables"]
@@ -40,6 +45,8 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
         label = clean_label(row.label)
         if not label and not transposed:
             continue
+        if _CODE_LIST.fullmatch(label):
+            continue    # "213105, 220089,": a wrapped list of codes (nyckelkoder), not a row of values
         for c_i, cell in enumerate(row.cells):
             if cell is None or cell.num is None:
                 continue
