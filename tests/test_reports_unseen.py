@@ -238,3 +238,22 @@ def test_a_ruled_table_with_centred_cells_reads_its_rows_whole() -> None:
         ("3. Samlokalisering, minska ÅA", "Ekonomisk effekt (helår)", 2026): 900.0,
     }, got
     assert all(f.unit == "tkr" and f.schema == "ekonomi" for f in facts)
+
+
+def test_a_plans_amounts_year_by_year_in_one_sentence_are_one_fact_each(tmp_path: Path) -> None:
+    """A kommunalförbund's budget as the kommunstyrelse states it (KSAU § 84, pool):
+    `medlemsbidrag beräknas år 2027 till 69 994 tkr; år 2028 till 72 906 tkr; och år 2029 till
+    75 706 tkr`: three budget figures of the post the sentence names. Percent rates year by
+    year and outcomes of years before the document's are not a plan's amounts."""
+    text = ("Kommunstyrelsen Protokoll 2026-06-03 Budget 2027 och ramar 2028-2029 för förbundet\n\n"
+            "Alingsås kommuns medlemsbidrag beräknas år 2027 till 69 994 tkr; år 2028 till 72 906 tkr; "
+            "och år 2029 till 75 706 tkr.\n\n"
+            "Detta motsvarar en uppräkning om 3,0 procent år 2027; 3,7 procent år 2028; och 3,4 procent år 2029.\n\n"
+            "Kostnaderna uppgick år 2024 till 61 000 tkr och år 2025 till 64 500 tkr.\n")
+    path = tmp_path / "ks.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = [f for f in extract_file(path).facts if f.method == "narrative"]
+    got = {(f.measure, f.scenario, f.year, f.period_end): f.value for f in facts}
+    assert got == {("kommunbidrag", "budget", 2027, "2027-12-31"): 69994.0,
+                   ("kommunbidrag", "budget", 2028, "2028-12-31"): 72906.0,
+                   ("kommunbidrag", "budget", 2029, "2029-12-31"): 75706.0}, got

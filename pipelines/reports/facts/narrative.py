@@ -62,11 +62,16 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+# "år 2028 till 72 906 tkr": a year and its amount in prose
+_YEAR_AMOUNT = re.compile(rf"(?<![\wåäö])(?:år|för)\s+(?:19|20)\d\d\s*(?:till|på|om|:)\s*[{_MC}]?\d[\d ]*(?:,\d+)?\s?"
+                          r"(?:tkr|mnkr|mkr|mdkr|kr|miljoner)(?![\wåäö])", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of running text; table lines (tabs, three or more numbers) are left out."""
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
-        lines = [ln for ln in para.split("\n") if len(ln) > 300 or not _TABLE_LINE.search(ln)]
+        lines = [ln for ln in para.split("\n") if len(ln) > 300 or not _TABLE_LINE.search(ln) or _YEAR_AMOUNT.search(ln)]
         # a short line without closing punctuation followed by a capitalised line is a heading
         chunks: list[list[str]] = [[]]
         for i, ln in enumerate(lines):
@@ -81,8 +86,8 @@ def sentences(text: str) -> list[str]:
             runs = list(re.finditer(rf"(?:[{_MC}]?\d[\d ,{_MC}]*\s+){{3,}}[{_MC}]?\d[\d ,]*", s))
             if runs:
                 s = s[runs[-1].end():].strip()
-            if s and len(re.findall(r"\d[\d ]*(?:,\d+)?", s)) < 5:
-                out.append(s)
+            if s and (len(re.findall(r"\d[\d ]*(?:,\d+)?", s)) < 5 or len(_YEAR_AMOUNT.findall(s)) >= 2):
+                out.append(s)      # (a plan's amounts year by year are prose, not a table)
     return out
 
 
@@ -258,6 +263,10 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
         if against:
             out.extend(against)
             continue
+        by_year = _year_list(sentence, page, ctx, amounts)
+        if by_year:
+            out.extend(by_year)
+            continue
         for rule in rules:
             if not any_word(sentence, rule["needs_any"]):
                 continue
@@ -287,6 +296,38 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                 out.append(fact)
             break
     return out
+
+
+# "år 2028 till", "för 2029:", "2027 på" right before an amount
+_YEAR_BEFORE = re.compile(r"(?<![\wåäö])(?:(?:år|året|för|under)\s+)?((?:19|20)\d\d)\s*(?:till|på|om|:|blir)?\s*$", re.I)
+
+
+def _year_list(sentence: str, page, ctx: DocContext, amounts) -> list[Fact]:
+    """A plan's amounts year by year in one sentence (``narrative.yml: year_lists``)."""
+    spec = vocabulary()["narrative"].get("year_lists")
+    if not spec or not any_word(sentence, spec["leads"]):
+        return []
+    pairs = []
+    for start, _end, value, raw, unit_word in amounts:
+        window = max(0, start - 24)
+        m = _YEAR_BEFORE.search(sentence[window:start])
+        mu = money_unit(unit_word)
+        if m and mu is not None and not _hedged(sentence, start, vocabulary()["narrative"].get("hedge_words", [])):
+            pairs.append((int(m.group(1)), window + m.start(), value, raw, unit_word, mu.factor))
+    years = [p[0] for p in pairs]
+    if len(pairs) < 2 or len(set(years)) != len(years) or (ctx.year and min(years) < ctx.year):
+        return []
+    head = sentence[:pairs[0][1]]
+    measure = next((m for m, words in spec["posts"].items() if any_word(head, words)), None)
+    if measure is None:
+        return []
+    return [Fact(
+        document=ctx.document, page=page, schema="ekonomi", label=_label(sentence), column="",
+        scenario=spec["scenario"], year=year, period_end=f"{year:04d}-12-31", kon=None,
+        value=round(value * factor, 6) if factor != 1 else value, unit="tkr", evidence=sentence,
+        method="narrative", measure=measure, raw_value=raw, raw_unit=unit_word, area=_sentence_area(sentence, start),
+        confidence=0.6, period_type="helar", kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
+    ) for year, start, value, raw, unit_word, factor in pairs]
 
 
 def _about_other_post(sentence: str, not_about: dict | None) -> bool:

@@ -40,6 +40,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "rules": "entries:measure,schema,scenario", "sign_words": "words", "positive_words": "words",
         "sign_measures": "words", "part_of_words": "words", "hedge_words": "words", "area_lines": "map",
         "goal_status": "map", "personal_counts": "entries:after,measure,unit", "against_budget": "map",
+        "year_lists": "map",
     },
     "personnamn.yml": {"fornamn": "words"},
     "periods.yml": {
