@@ -190,3 +190,19 @@ def test_a_wrapped_list_of_codes_is_not_a_row_of_values(tmp_path: Path) -> None:
     assert not any(_CODE_LIST.fullmatch(t) for t in ("2025", "2,5", "-19", "20-25", "51 -", "1.", "Åk 7-9"))
     name = "barn-och-ungdomsnamnden__2026-05-26__bilagor__forandring-planeringsomraden-arskurs-7-9.pdf"
     assert extract_file(shared_path("corpus", "pool", name)).facts == []
+
+
+def test_consecutive_school_years_in_a_flattened_header_are_columns_each() -> None:
+    """BUN's lokalförsörjningsplan as one line per page: `Antal barn 26/27 27/28 … 35/36`
+    over rows of ten counts. A break between two periods cost as much as one inside a word,
+    so the header never split into ten columns and the table was not read."""
+    from pipelines.reports.tables.flat import find_tables
+
+    line = ("Antal barn 26/27 27/28 28/29 29/30 30/31 31/32 32/33 33/34 34/35 35/36 1-3 år 765 750 735 722 715 713 "
+            "714 718 725 732 4-5 år 629 578 551 545 535 526 521 519 519 522 BEHOV HT 1394 1328 1286 1267 1251 "
+            "1238 1235 1237 1244 1254 Alingsås kommun förskolor")
+    tables = find_tables(line)
+    assert len(tables) == 1 and [c.header for c in tables[0].columns][1:] == [
+        "27/28", "28/29", "29/30", "30/31", "31/32", "32/33", "33/34", "34/35", "35/36"]
+    rows = {r.label: [c.text for c in r.cells] for r in tables[0].rows}
+    assert rows["4-5 år"] == "629 578 551 545 535 526 521 519 519 522".split()

@@ -123,8 +123,8 @@ def _month(t: str) -> bool:
 def _break_cost(prev: str, t: str) -> float:
     if _month(prev) and (_is_year(t) or _is_period(t)):
         return 6.0             # "aug 2019", "Feb 2018": a month and its year are one
-    if _is_year(prev) or _is_period(prev) and not _is_period(t):
-        return 0.0
+    if _is_year(prev) or (_is_period(prev) and not (_is_period(t) and _month(t))):
+        return 0.0             # after a year or a period a new column may start ("26/27 | 27/28")
     if _is_head(t) and _cap(t):
         return 0.0
     if _is_year(t):
