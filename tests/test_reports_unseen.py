@@ -199,7 +199,7 @@ def test_an_amount_larger_than_any_kommuns_is_refused_with_a_warning(tmp_path: P
     result = extract_file(path)
     assert all(abs(f.value) <= 1e9 for f in result.facts if f.unit == "tkr")
     assert not [f for f in result.facts if f.label == "Verksamhetens intäkter"]
-    assert any("större än något kommunalt belopp" in w for w in result.info.varningar), result.info.varningar
+    assert any("större än något kommunalt värde" in w for w in result.info.varningar), result.info.varningar
 
 
 def test_a_month_named_by_the_caption_over_year_columns_ends_each_years_values(tmp_path: Path) -> None:

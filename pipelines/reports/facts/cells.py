@@ -69,14 +69,14 @@ class CellMeasure:
 
 
 def _too_large(ci: CellInput, raw: str) -> None:
-    """An amount larger than any kommun's (units.yml ``largest_amount_tkr``): numbers printed
-    without a cell boundary and read as one. The cell is refused; one warning per page."""
+    """A value larger than any kommun's in its unit (units.yml ``largest_value``): numbers
+    printed without a cell boundary and read as one. The cell is refused; one warning per page."""
     page = f"sida {ci.table.page}: " if ci.table.page is not None else ""
     if not any(w.startswith(page) and w.endswith(_TOO_LARGE) for w in ci.doc.warnings):
         ci.doc.warnings.append(f"{page}{' '.join(raw.split())[:32]} … {_TOO_LARGE}")
 
 
-_TOO_LARGE = "större än något kommunalt belopp (flera tal utan cellgräns?): sådana celler lästes inte"
+_TOO_LARGE = "större än något kommunalt värde (flera tal utan cellgräns?): sådana celler lästes inte"
 
 
 def cell_fact(ci: CellInput) -> Fact | None:
@@ -92,7 +92,8 @@ def cell_fact(ci: CellInput) -> Fact | None:
     value = num.value
     if unit.unit == "tkr" or (unit.factor != 1.0):
         value = scale(value, unit.factor)
-    if unit.unit == "tkr" and abs(value) > vocabulary()["units"]["largest_amount_tkr"]:
+    largest = vocabulary()["units"]["largest_value"].get(unit.unit)
+    if largest is not None and abs(value) > largest:
         _too_large(ci, num.raw)
         return None
     kon, category = _personal(ci, m, unit)

@@ -60,7 +60,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "money": "map", "per_unit": "words", "percent": "words", "arsarbetare": "words", "dagar": "words",
         "index": "words", "antal": "words", "timmar": "words", "in_cell": "words",
         "qualifiers": "words", "number_suffixes": "words", "money_suffixes": "words",
-        "largest_amount_tkr": "number",
+        "largest_value": "map",
     },
 }
 
