@@ -206,3 +206,23 @@ def test_consecutive_school_years_in_a_flattened_header_are_columns_each() -> No
         "27/28", "28/29", "29/30", "30/31", "31/32", "32/33", "33/34", "34/35", "35/36"]
     rows = {r.label: [c.text for c in r.cells] for r in tables[0].rows}
     assert rows["4-5 år"] == "629 578 551 545 535 526 521 519 519 522".split()
+
+
+def test_a_flattened_table_reads_past_one_row_of_another_count_and_a_yyyymm_header() -> None:
+    """One line per page of a månadsuppföljning: `Budget 2017 Utfall 201711 Prognos helår
+    Avvikelse helår`, then rows of four; one row prints a stray fifth value and one only
+    three. `201711` is the header's period, not a value; `Budget 2017` is one column; the two
+    odd rows are refused and the table goes on (before: no table, or `174 | 917` split into
+    a column of its own to fit five)."""
+    from pipelines.reports.tables.flat import find_tables
+
+    line = ("Socialnämnden Belopp i tkr Budget 2017 Utfall 201711 Prognos helår Avvikelse helår "
+            "Verksamhetens intäkter 210 000 175 500 190 000 -20 000 Personalkostnader -400 000 -366 100 -401 000 -1 000 "
+            "Övriga kostnader -74 000 -63 300 -71 000 3 000 0 Verksamhetens kostnader -600 000 -567 600 -620 000 -20 000 "
+            "Finansnetto -9 -9 -9 Årets resultat 0 -38 400 -45 000 -45 000 Nämndens prognos är ett underskott.")
+    tables = find_tables(line)
+    assert [c.header for t in tables for c in t.columns] == ["Budget 2017", "Utfall 201711", "Prognos helår", "Avvikelse helår"]
+    rows = {r.label: [c.text for c in r.cells] for t in tables for r in t.rows}
+    assert rows["Verksamhetens intäkter"] == ["210 000", "175 500", "190 000", "-20 000"]
+    assert rows["Årets resultat"] == ["0", "-38 400", "-45 000", "-45 000"]
+    assert "Övriga kostnader" not in rows and "Finansnetto" not in rows

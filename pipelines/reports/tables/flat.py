@@ -48,6 +48,7 @@ _NUM = re.compile(rf"^[{_MC}+]?\d[\d,.]*(?:[{_MC}]\d[\d,.]*)*%?$")
 _DASH = re.compile(rf"^(?:[{_MC}]|\.\.\.?|x)$", re.I)
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 _INTERVAL = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+_YYYYMM = re.compile(r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])$")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
 _PERIODISH = re.compile(r"^(?:\d{4}-\d\d(?:-\d\d)?|\d{4}[-–]\d{2,4}|\d+[/:]\d+|\(\d+\)|\d+\(\d+\))$")
 _ABBREV = {"exkl.", "inkl.", "bl.a.", "t.ex.", "ca.", "resp.", "s.a.", "tom.", "t.o.m.", "fr.o.m.", "dvs.", "jfr.", "st.",
@@ -91,6 +92,8 @@ def tokens(line: str) -> list[Token]:
         nxt = line[m.end():m.end() + 2]
         if _YEARISH.match(t) or _PERIODISH.match(t) or (_SECTION_NUMBER.match(t) and nxt[1:2].isupper()):
             kind = "word"
+        elif _YYYYMM.match(t) and out and out[-1].kind == "word":
+            kind = "word"          # "Utfall 201711": a year and month after a header word, not a value
         elif _INTERVAL.match(t) and nxt[1:2].islower():
             kind = "word"          # "i åldern 18-24 år": an interval inside a label
         elif _NUM.match(t):
@@ -272,6 +275,14 @@ def _more_rows(segs: list[Seg], j: int, k: int, line: str, words: frozenset[str]
             break
         row = _plan_row(seg, seg.words, k, line, words)
         if row is None:
+            # one row of another count among rows of k (a stray value, an empty cell): refused,
+            # and the table goes on when the next row reads as k values again
+            nxt = segs[j + 1] if j + 1 < len(segs) else None
+            if rows and nxt is not None and _label_like(nxt.words) and not _starts_table(nxt, line) \
+                    and _plan_row(nxt, nxt.words, k, line, words) is not None:
+                rows.append(_Row([" ".join(t.text for t in seg.words)], RowRun(line, seg.run), seg.words[0].start))
+                j += 1
+                continue
             break
         rows.append(row)
         j += 1

@@ -128,7 +128,7 @@ def _break_cost(prev: str, t: str) -> float:
     if _is_head(t) and _cap(t):
         return 0.0
     if _is_year(t):
-        return 1.0
+        return 3.0 if _is_head(prev) else 1.0   # "Budget 2017" is one column
     if t.startswith("(") or not t[:1].isalnum():
         return 6.0
     if _cap(t):
