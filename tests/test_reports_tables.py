@@ -226,3 +226,17 @@ def test_a_flattened_table_reads_past_one_row_of_another_count_and_a_yyyymm_head
     assert rows["Verksamhetens intäkter"] == ["210 000", "175 500", "190 000", "-20 000"]
     assert rows["Årets resultat"] == ["0", "-38 400", "-45 000", "-45 000"]
     assert "Övriga kostnader" not in rows and "Finansnetto" not in rows
+
+
+def test_a_row_of_zeros_says_nothing_of_its_columns_size() -> None:
+    """`Ekonomisk plan 2025–2027 Budget (tkr) 2025 2026 2027 Intäkter 233 760 236 000 238 000 …
+    Budgeterat resultat 0 0 0`: the zeros made every column look one digit wide, so the
+    three-column reading lost to four columns that split `233 | 760` (Tolkförmedling)."""
+    from pipelines.reports.tables.flat import find_tables
+
+    line = ("Budget 2025 (tkr) Verksamhetens intäkter 233 500 Verksamhetens kostnader 233 500 Årets resultat 0 "
+            "Ekonomisk plan 2025–2027 Budget (tkr) 2025 2026 2027 Intäkter 233 500 236 000 238 000 "
+            "Kostnader 233 500 236 000 238 000 Budgeterat resultat 0 0 0")
+    rows = {r.label: [c.text for c in r.cells] for t in find_tables(line) for r in t.rows}
+    assert rows.get("Intäkter") == ["233 500", "236 000", "238 000"], rows
+    assert rows.get("Budgeterat resultat") == ["0", "0", "0"]

@@ -227,7 +227,9 @@ def column_shape(unique: list[list[Piece | None]], k: int) -> list[tuple[set[int
     shape = []
     for c in range(k):
         pieces = [r[c] for r in unique if r[c] is not None]
-        shape.append(({p.decimals for p in pieces}, {p.percent for p in pieces}, sorted(p.digits for p in pieces)))
+        # a 0 has no size: "Budgeterat resultat 0 0 0" says nothing of the column's magnitude
+        shape.append(({p.decimals for p in pieces}, {p.percent for p in pieces},
+                      sorted(p.digits for p in pieces if p.value != 0)))
     return shape
 
 
@@ -246,8 +248,9 @@ def misfit(reading: list[Piece | None], shape) -> float:
             cost += 4
         if digits:
             known = True
-            median = digits[len(digits) // 2]
-            cost += min(max(abs(p.digits - median) - 1, 0), 3) * 0.75
+            if p.value != 0:         # (a 0 fits any column's size)
+                median = digits[len(digits) // 2]
+                cost += min(max(abs(p.digits - median) - 1, 0), 3) * 0.75
     sizes = [p.digits for p in reading if p is not None]
     if sizes and not known:
         mean = sum(sizes) / len(sizes)
