@@ -15,7 +15,7 @@ from pipelines.reports.tables.find import find_tables
 from pipelines.reports.tables.model import Table
 from pipelines.reports.tables.settings import PDF
 from pipelines.reports.vocabulary import document_words
-from tests.conftest import shared_path
+from tests.conftest import SAMPLES, shared_path
 
 GBG = ("corpus", "goteborg_intraservice_delarsrapport_2026-03.pdf",)
 SIM = ("corpus", "simrishamn_kfn_bokslut_2025.pdf",)
@@ -240,3 +240,24 @@ def test_a_row_of_zeros_says_nothing_of_its_columns_size() -> None:
     rows = {r.label: [c.text for c in r.cells] for t in find_tables(line) for r in t.rows}
     assert rows.get("Intäkter") == ["233 500", "236 000", "238 000"], rows
     assert rows.get("Budgeterat resultat") == ["0", "0", "0"]
+
+
+def test_a_label_starting_with_a_header_word_is_not_taken_as_the_last_column() -> None:
+    """`… Utfall helår 2025 Utfall helår 2024 Antal incidenter lösta inom Service Level
+    Agreement snitt 87,5% 85 % 87 % 85 %`: every column names its year, so `Antal incidenter
+    lösta inom` (no year, no scenario word) starts the row's label; taken as a fifth column it
+    shifted every value one column (Göteborg's effektmått, one line per page). A last column
+    with a scenario word and no year (`Avvikelse`) stays a column."""
+    from pipelines.reports.tables.flat import find_tables
+
+    line = ("Mått/nyckeltal Utfall perioden 2026 Prognos helår 2026 Utfall helår 2025 Utfall helår 2024 Antal incidenter "
+            "lösta inom Service Level Agreement snitt 87,5% 85 % 87 % 85 % Antal Major Incidents 7 - 55 34 En incident "
+            "är ett fel.")
+    tables = find_tables(line)
+    assert [c.header for t in tables for c in t.columns] == [
+        "Utfall perioden 2026", "Prognos helår 2026", "Utfall helår 2025", "Utfall helår 2024"]
+    rows = {r.label: [c.text for c in r.cells] for t in tables for r in t.rows}
+    assert rows["Antal Major Incidents"] == ["7", "-", "55", "34"]
+    kept = {f.column: f.value for f in extract_file(SAMPLES / "002_b4559db47a798bae.txt").facts
+            if f.label == "Personalkostnader" and f.method == "table"}
+    assert kept == {"Budget VR aug 2019": 556042.0, "Prognos VR aug 2019": 555842.0, "Avvikelse": 200.0}, kept

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipelines.reports.vocabulary import norm, scenario_words, vocabulary
+from pipelines.reports.vocabulary.lexicon import scenario_of
 
 MAX_HEADER_TOKENS = 48
 MAX_LABEL_TOKENS = 16
@@ -299,6 +300,10 @@ def _split(tokens: tuple[str, ...], k: int, label_needed: bool, strict: bool, of
                 if b < last:
                     label_cost += _label_start_cost(tokens, b)
                 phrases = _phrases(list(tokens), _starts(nxt, s, n), b)
+                if len(phrases) >= 3 and not _dated(phrases[-1]) and not scenario_of(phrases[-1])[0] \
+                        and all(_dated(p) for p in phrases[:-1]):
+                    cost += 2.5   # the last "column" alone has no year and no scenario word: the first
+                    #               words of the label ("… Utfall helår 2024 | Antal incidenter lösta inom")
                 header = _shape(phrases, k, g, kind)
                 if header is None:
                     continue
@@ -313,6 +318,10 @@ def _split(tokens: tuple[str, ...], k: int, label_needed: bool, strict: bool, of
                 if b not in per_label or rank > per_label[b][0]:
                     per_label[b] = (rank, header)
     return [h for _, h in sorted(per_label.values(), key=lambda x: x[0], reverse=True)]
+
+
+def _dated(phrase: str) -> bool:
+    return any(_is_year(t) or _is_period(t) for t in phrase.split())
 
 
 def _shape(phrases: list[str], k: int, g: int, kind: str) -> Header | None:
