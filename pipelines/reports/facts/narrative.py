@@ -6,8 +6,10 @@ ej verkställda beslut.
   ``vocabulary/narrative.yml``; amounts in brackets (earlier figures) are skipped. An
   unsigned amount after ``underskott`` is read as negative (the sentence says so); the
   printed text stays in ``raw_value`` and ``evidence``.
-- Area lines: ``Förskola + 6 239 tkr`` under a heading about avvikelse → budgetavvikelse of
-  that area.
+- Area lines (``area_lines.py``): ``Förskola + 6 239 tkr`` under a heading about avvikelse →
+  budgetavvikelse of that area.
+- A plan's amounts year by year: ``medlemsbidrag beräknas år 2027 till 69 994 tkr; år 2028
+  till …`` → one budget fact per year (``narrative.yml: year_lists``).
 - Uppdrag: ``Uppdrag: <text> Status Pågående`` and table lines ``▶ <text> Pågående``.
 - Ej verkställda beslut: ``Antal ej verkställda beslut 2 … Kvinnor: 1 Män: 1``.
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.reports.facts.area_lines import AREA_LINE, area_lines
 from pipelines.reports.facts.statuses import ej_verkstallda, goal_status, uppdrag
 from pipelines.reports.model import DocContext, Fact
 from pipelines.reports.parse.numbers import MINUSES, find_numbers
@@ -41,9 +44,9 @@ def extract(page_texts: list[str], ctx: DocContext, paged: bool, skip_pages: lis
         if i in skip_pages:
             continue
         page = i if paged else None
-        body = "\n".join(ln for ln in text.split("\n") if not _AREA_LINE.match(ln.strip()))
+        body = "\n".join(ln for ln in text.split("\n") if not AREA_LINE.match(ln.strip()))
         facts.extend(_sentences(body, page, ctx))
-        facts.extend(_area_lines(text, page, ctx, context))
+        facts.extend(area_lines(text, page, ctx, context))
         facts.extend(uppdrag(text, page, ctx))
         facts.extend(ej_verkstallda(text, page, ctx))
         facts.extend(goal_status(text, page, ctx, goals or [], heading))
@@ -476,51 +479,3 @@ def _sentence_area(sentence: str, start: int) -> str | None:
 def _label(sentence: str) -> str:
     words = sentence.split()
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
-
-
-# --------------------------------------------------------------------------- area lines
-
-_AREA_LINE = re.compile(
-    rf"^\s*[•·\-–]?\s*(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ ,.&/()-]{{1,60}}?)\s+"
-    rf"(?P<amount>(?:\+/-|±)\s?0(?:,0)?|[+{_MC}]\s?\d[\d ]*(?:,\d+)?)\s?(?P<unit>tkr|mnkr|mkr)\s*$",
-    re.I,
-)
-
-
-def _area_lines(text: str, page: int | None, ctx: DocContext, state: list[str]) -> list[Fact]:
-    out: list[Fact] = []
-    lines = text.split("\n")
-    recent: list[str] = []
-    for ln in lines:
-        line = ln.strip()
-        if line and not _AREA_LINE.match(line):
-            recent = (recent + [line])[-4:]
-            if re.search(r"avvikelse|prognos|kommentar|budget", line, re.I):
-                # the lines around the trigger: a sentence wrapped over lines ("… prognostiserar
-                # investeringar på 216,5 mnkr mot / budgeterade nivåer") is one context
-                state[0] = " ".join(recent)
-        m = _AREA_LINE.match(line)
-        context = state[0]
-        if not m or not context:
-            continue
-        amount = m.group("amount").replace(" ", "")
-        if amount.startswith(("+/-", "±")):
-            value = 0.0
-        else:
-            sign = -1 if amount[0] in MINUSES else 1
-            value = sign * float(amount.lstrip("+" + MINUSES).replace(",", "."))
-        mu = money_unit(m.group("unit"))
-        if mu is None:
-            continue
-        name = " ".join(m.group("name").split()).rstrip(" ,")
-        invest = has_word(context, "investering*")
-        year = ctx.year
-        out.append(Fact(
-            document=ctx.document, page=page, schema="ekonomi", label=name, column="",
-            scenario="avvikelse", year=year, period_end=f"{year:04d}-12-31" if year else None, kon=None,
-            value=round(value * mu.factor, 6), unit="tkr", evidence=line, method="narrative",
-            measure="investering" if invest else "budgetavvikelse", area=name,
-            raw_value=m.group("amount").strip(), raw_unit=m.group("unit"), confidence=0.6,
-            period_type="helar" if year else None, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
-        ))
-    return out
