@@ -261,3 +261,27 @@ def test_a_label_starting_with_a_header_word_is_not_taken_as_the_last_column() -
     kept = {f.column: f.value for f in extract_file(SAMPLES / "002_b4559db47a798bae.txt").facts
             if f.label == "Personalkostnader" and f.method == "table"}
     assert kept == {"Budget VR aug 2019": 556042.0, "Prognos VR aug 2019": 555842.0, "Avvikelse": 200.0}, kept
+
+
+def test_a_row_with_its_own_label_never_takes_the_values_of_a_lower_case_row_below(tmp_path: Path) -> None:
+    """`Summa intäkter 500` (Budget only) and right below `varav bidrag 200` (Utfall only):
+    two rows, though they fill different columns and the second starts in lower case. Only a
+    row without a label of its own (a cell centred between a label's lines) is joined."""
+    from tests.hostile_files import pdf_bytes
+
+    def at(x: int, y: int, text: str) -> bytes:
+        return b"BT /F1 10 Tf %d %d Td (" % (x, y) + text.encode("cp1252") + b") Tj ET"
+
+    content = b"\n".join([
+        at(56, 780, "Socialnämnden månadsrapport april 2025"),
+        at(276, 760, "Budget"), at(376, 760, "Utfall"),
+        at(56, 746, "Intäkter"), at(276, 746, "900"), at(376, 746, "880"),
+        at(56, 734, "Summa intäkter"), at(276, 734, "500"),
+        at(56, 722, "varav bidrag"), at(376, 722, "200"),
+        at(56, 710, "Kostnader"), at(276, 710, "400"), at(376, 710, "420"),
+    ])
+    path = tmp_path / "varav.pdf"
+    path.write_bytes(pdf_bytes([content]))
+    got = {(f.label, f.column): f.value for f in extract_file(path).facts if f.method == "table"}
+    assert got.get(("Summa intäkter", "Budget")) == 500.0, got
+    assert ("Summa intäkter", "Utfall") not in got

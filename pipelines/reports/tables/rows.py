@@ -136,12 +136,15 @@ def _centred_halves(rows: list[Row], befores: dict[int, list[str]], afters: dict
     """One row of a ruled table with vertically centred cells read as two: a short cell
     (``Startdatum 260401``) centred between the label's lines, and the label's last line
     (``och planera in nya insatser``) with the other values. When the two lie within a
-    line of each other, fill different columns, and the second's label continues the
-    first's (it starts in lower case), they are one row."""
+    line of each other, fill different columns, the first has no label of its own (its label
+    lines stand above it) and the second's label continues that label (it starts in lower
+    case), they are one row. A row with its own label (``Summa intäkter 500``) never takes
+    the values of the next (``varav bidrag 200``)."""
     out: list[Row] = []
     for row in rows:
         prev = out[-1] if out else None
-        if prev is not None and row.label and is_lower_start(row.label) and not afters.get(id(prev)) \
+        if prev is not None and not prev.label and befores.get(id(prev)) and row.label \
+                and is_lower_start(row.label) and not afters.get(id(prev)) \
                 and row.top - prev.bottom <= tight and row.section == prev.section \
                 and all(a is None or b is None for a, b in zip(prev.cells, row.cells)):
             prev.cells = [a if a is not None else b for a, b in zip(prev.cells, row.cells)]
