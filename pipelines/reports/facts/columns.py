@@ -109,7 +109,7 @@ def column_meaning(col: Column, table: Table, doc: DocContext, schema: str) -> C
     elif end is None and year is not None and scenario == "utfall" and not whole and not current \
             and re.fullmatch(r"(?:19|20)\d\d", header.strip()) and (month := _caption_month(table)):
         end = month_end(year, month)    # "Sjukfrånvaro … Period: Juli" over 2016 … 2019: each year to July
-        spans = any_word(" ".join([*table.caption[-2:], table.stub]), vocabulary()["periods"]["current_period"])
+        spans = any_word(_caption_text(table), vocabulary()["periods"]["current_period"])
         span_type = "delar" if spans else "manad"   # accumulated from January, or the month
     if end is None and year is not None:
         if whole or scenario == "prognos" or (scenario == "avvikelse" and has_word(header, "prognos*")) or compares_forecast:
@@ -238,10 +238,15 @@ def _plan_amount(period: Period, year: int | None, doc: DocContext) -> bool:
         and period.type is None and not period.relative_year
 
 
+def _caption_text(table: Table) -> str:
+    """The words just above a table that speak for its columns: its last two caption lines and its stub."""
+    return " ".join([*table.caption[-2:], table.stub])
+
+
 def _stock_day(table: Table) -> tuple[int, int] | None:
     """A day and month named by the caption or stub without a year (``Antal anställda per
     kön, 31 augusti``): the columns' years give the dates of a stock."""
-    text = " ".join([*table.caption[-2:], table.stub])
+    text = _caption_text(table)
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s+([A-Za-zåäö]+)\.?(?!\s*(?:19|20)\d\d)", text):
         month = month_number(m.group(2))
         day = int(m.group(1))
@@ -254,7 +259,7 @@ def _caption_month(table: Table) -> int | None:
     """The one month the caption or stub names without a day or a year (``Period: Juli``,
     ``Sjukfrånvaro januari–juli``: the last month of a span), over columns that are years:
     each year's values run to that month."""
-    text = " ".join([*table.caption[-2:], table.stub])
+    text = _caption_text(table)
     months = {month_number(m.group(1)) for m in re.finditer(
         r"(?<![\d\w])(?<!\d\s)([A-Za-zåäö]{3,9})\.?(?!\s*(?:19|20)\d\d)(?![\w-])", text)} - {None}
     spans = re.findall(r"(?i)\b([a-zåäö]{3,9})\s?[-–]\s?([a-zåäö]{3,9})\b", text)

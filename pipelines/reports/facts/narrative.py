@@ -65,9 +65,11 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-# "år 2028 till 72 906 tkr": a year and its amount in prose
-_YEAR_AMOUNT = re.compile(rf"(?<![\wåäö])(?:år|för)\s+(?:19|20)\d\d\s*(?:till|på|om|:)\s*[{_MC}]?\d[\d ]*(?:,\d+)?\s?"
-                          r"(?:tkr|mnkr|mkr|mdkr|kr|miljoner)(?![\wåäö])", re.I)
+# "år 2028 till": a year named before its amount in prose; with the amount ("år 2028 till
+# 72 906 tkr") it marks a line or sentence as a plan's amounts year by year, not a table
+_YEAR_PHRASE = r"(?<![\wåäö])(?:år|året|för|under)\s+((?:19|20)\d\d)\s*(?:till|på|om|:|blir)\s*"
+_YEAR_BEFORE = re.compile(_YEAR_PHRASE + "$", re.I)
+_YEAR_AMOUNT = re.compile(_YEAR_PHRASE + rf"[{_MC}]?\d[\d ]*(?:,\d+)?\s?(?:tkr|mnkr|mkr|mdkr|kr|miljoner)(?![\wåäö])", re.I)
 
 
 def sentences(text: str) -> list[str]:
@@ -301,21 +303,18 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
     return out
 
 
-# "år 2028 till", "för 2029:", "2027 på" right before an amount
-_YEAR_BEFORE = re.compile(r"(?<![\wåäö])(?:(?:år|året|för|under)\s+)?((?:19|20)\d\d)\s*(?:till|på|om|:|blir)?\s*$", re.I)
-
-
 def _year_list(sentence: str, page, ctx: DocContext, amounts) -> list[Fact]:
     """A plan's amounts year by year in one sentence (``narrative.yml: year_lists``)."""
     spec = vocabulary()["narrative"].get("year_lists")
     if not spec or not any_word(sentence, spec["leads"]):
         return []
+    hedges = vocabulary()["narrative"].get("hedge_words", [])
     pairs = []
     for start, _end, value, raw, unit_word in amounts:
         window = max(0, start - 24)
         m = _YEAR_BEFORE.search(sentence[window:start])
         mu = money_unit(unit_word)
-        if m and mu is not None and not _hedged(sentence, start, vocabulary()["narrative"].get("hedge_words", [])):
+        if m and mu is not None and not _hedged(sentence, start, hedges):
             pairs.append((int(m.group(1)), window + m.start(), value, raw, unit_word, mu.factor))
     years = [p[0] for p in pairs]
     if len(pairs) < 2 or len(set(years)) != len(years) or (ctx.year and min(years) < ctx.year):
