@@ -4,7 +4,10 @@ one real run on a gold file (no extractor quality thresholds: those go to docs/e
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,6 +213,24 @@ def test_every_gold_file_in_the_repository_is_well_formed():
             assert None not in pages and all(p <= doc.meta["pages"] for p in pages), doc.name
         else:
             assert pages <= {None}, doc.name  # a document may have no facts at all
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in (ev.GOLD_DIR / "src").glob("*.py") if p.name != "goldlib.py"))
+def test_each_gold_script_makes_its_committed_gold_files_byte_for_byte(script: str, tmp_path: Path):
+    """The script is how a gold file was made (tests/gold/README.md): a hand edit of the .jsonl
+    that the script does not make (as the Kommun-Bas post keys once were) fails here."""
+    if '"shared"' in (ev.GOLD_DIR / "src" / script).read_text(encoding="utf-8"):
+        shared_path("corpus")  # the script checks its cells against the corpus text
+    env = {**os.environ, "KOMMUNLAGER_GOLD_OUT": str(tmp_path)}
+    run = subprocess.run([sys.executable, str(ev.GOLD_DIR / "src" / script)], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    made = sorted(tmp_path.iterdir())
+    assert made, f"{script} wrote nothing"
+    for path in made:
+        committed = ev.GOLD_DIR / path.name
+        assert committed.exists(), f"{script} makes {path.name}, which is not committed"
+        assert path.read_bytes() == committed.read_bytes(), f"{path.name} differs from what {script} makes"
 
 
 def test_a_real_run_reads_the_gold_file_and_reports_its_gold_count():

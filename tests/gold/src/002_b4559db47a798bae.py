@@ -9,13 +9,12 @@ table's own identities below. Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold  # noqa: E402
+from goldlib import Col, Gold, write_meta  # noqa: E402
 
 DOC = "002_b4559db47a798bae.txt"
 g = Gold(DOC)
@@ -337,8 +336,8 @@ N_RUN = "printed run together ('{t}'); the reading is fixed by Budget - Prognos 
 d = table(schema="ekonomi", cols=drift, rows=[
     ("Intäkter", ["-97 261", "-97 061", "-200"], {"measure": "intakter", "note": N_RUN.format(t="-97 261-97 061-200")}),
     ("Personalkostnader", ["556 042", "555 842", "200"], {"measure": "personalkostnad", "note": N_VR}),
-    ("Lokalkostnader", ["71 921", "75 721", "-3 800"], {"measure": None, "note": N_RUN.format(t="71 921 75 721-3 800")}),
-    ("Kapitalkostnader", ["1 744", "1 744", "0"], {"measure": None}),
+    ("Lokalkostnader", ["71 921", "75 721", "-3 800"], {"measure": "lokalkostnad", "note": N_RUN.format(t="71 921 75 721-3 800")}),
+    ("Kapitalkostnader", ["1 744", "1 744", "0"], {"measure": "kapitalkostnad"}),
     ("Övriga kostnader", ["275 841", "287 041", "-11 200"],
      {"measure": "ovriga_kostnader", "note": N_RUN.format(t="275 841 287 041-11 200")}),
     ("Summa KOSTNADER", ["905 548", "920 348", "-14 800"], {"measure": "kostnader"}),
@@ -448,8 +447,8 @@ meta = {
         "was read so that Budget - Prognos = Avvikelse, the four cost rows sum to Summa KOSTNADER and Intäkter + "
         "Summa KOSTNADER = Summa RESULTAT, in all three columns; no cell had to be left out. Measures: Intäkter "
         "intakter, Personalkostnader personalkostnad, Övriga kostnader ovriga_kostnader, Summa KOSTNADER kostnader, "
-        "Summa RESULTAT resultat (it is the net cost, as in the 001 gold); Lokalkostnader and Kapitalkostnader have "
-        "no key (null). The text's prognoses per verksamhet (-11,0 / -1,5 / -0,4 / +4,5 / -6,6 mnkr) sum to the "
+        "Summa RESULTAT resultat (it is the net cost, as in the 001 gold), Lokalkostnader lokalkostnad and "
+        "Kapitalkostnader kapitalkostnad (Kommun-Bas posts). The text's prognoses per verksamhet (-11,0 / -1,5 / -0,4 / +4,5 / -6,6 mnkr) sum to the "
         "table's -15 000.",
         "Investeringsredovisning: 'Inkomster' is printed before the header run with no values (no facts); Utgifter "
         "and Summa NETTOINVESTERINGAR 1 400 / 1 400 / 0, measure investering.",
@@ -491,4 +490,4 @@ meta = {
         "fyra, en person).",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -9,13 +9,12 @@ own identities (Budget 2019 - Budget 2018 = Förändring, rows sum to the Summa 
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold  # noqa: E402
+from goldlib import Col, Gold, write_meta  # noqa: E402
 
 DOC = "003_53d4d3eb537d265c.txt"
 g = Gold(DOC)
@@ -390,4 +389,4 @@ meta = {
         "law numbers and dates.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -22,12 +22,11 @@ Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Gold  # noqa: E402
+from goldlib import Gold, write_meta  # noqa: E402
 
 DOC = "barn-och-ungdomsnamnden__2026-05-26__bilagor__forandring-planeringsomraden-arskurs-7-9.pdf"
 g = Gold(DOC)
@@ -79,4 +78,4 @@ meta = {
         "No sums to check (no table of values). No charts or maps; the only picture on each page is the kommun logo.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

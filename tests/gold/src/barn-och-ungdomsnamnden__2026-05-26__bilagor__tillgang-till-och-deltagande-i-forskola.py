@@ -8,13 +8,12 @@ retyped as narrative facts; phrases copied from the text layer (pypdfium2). Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Gold, d  # noqa: E402
+from goldlib import Gold, d, write_meta  # noqa: E402
 
 DOC = "barn-och-ungdomsnamnden__2026-05-26__bilagor__tillgang-till-och-deltagande-i-forskola.pdf"
 g = Gold(DOC)
@@ -91,4 +90,4 @@ meta = {
         "base; value as printed, noted on the line. The 47 are a subset of the 230, the 2 of the 47.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -9,13 +9,12 @@ period_end). Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold  # noqa: E402
+from goldlib import Col, Gold, write_meta  # noqa: E402
 
 DOC = "barn-och-ungdomsnamnden__2026-06-16__bilagor__bilaga-lokalforsorjningsplan-2026-2031-till-bun-20260610.pdf"
 g = Gold(DOC)
@@ -297,4 +296,4 @@ meta = {
         "No charts; pages 1-7 and 17-19 have no table or key figure and are covered with no facts.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

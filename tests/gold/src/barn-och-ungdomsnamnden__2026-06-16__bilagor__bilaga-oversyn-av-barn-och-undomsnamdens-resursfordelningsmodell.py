@@ -10,12 +10,11 @@ a kommungemensam SU-grupp (p12). Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Gold  # noqa: E402
+from goldlib import Gold, write_meta  # noqa: E402
 
 DOC = "barn-och-ungdomsnamnden__2026-06-16__bilagor__bilaga-oversyn-av-barn-och-undomsnamdens-resursfordelningsmodell.pdf"
 g = Gold(DOC)
@@ -85,4 +84,4 @@ meta = {
         "No sums to check (no table; the document prints no totals).",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -13,6 +13,7 @@ Independent of the extractor on purpose: nothing from ``pipelines.reports`` is u
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 GOLD_DIR = Path(__file__).resolve().parent.parent
+# Where the scripts write; a test points it elsewhere to check that each script still makes its
+# committed files byte for byte (the scripts always read sources from GOLD_DIR).
+OUT_DIR = Path(os.environ.get("KOMMUNLAGER_GOLD_OUT") or GOLD_DIR)
 KEYS = (
     "document", "page", "schema", "method", "label", "column", "scenario", "year", "period_end",
     "kon", "value", "unit", "measure", "area", "category", "goal", "comparator", "status",
@@ -147,7 +151,7 @@ class Gold:
     def write(self) -> Path:
         if self.problems:
             raise SystemExit(f"{len(self.problems)} unexplained check failures; gold not written")
-        path = GOLD_DIR / f"{self.document}.jsonl"
+        path = OUT_DIR / f"{self.document}.jsonl"
         with path.open("w", encoding="utf-8") as fh:
             for fact in self.facts:
                 fh.write(json.dumps({k: fact[k] for k in KEYS}, ensure_ascii=False) + "\n")
@@ -156,3 +160,10 @@ class Gold:
             counts[fact["schema"]] = counts.get(fact["schema"], 0) + 1
         print(f"wrote {path.name}: {len(self.facts)} facts {counts}")
         return path
+
+
+def write_meta(document: str, meta: dict[str, Any]) -> Path:
+    """The document's ``.meta.json`` (its metadata gold), in the one format every script writes."""
+    path = OUT_DIR / f"{document}.meta.json"
+    path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

@@ -6,13 +6,12 @@ Retyped from the text dump (column positions read from the layout); page = null.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold  # noqa: E402
+from goldlib import Col, Gold, write_meta  # noqa: E402
 
 DOC = "goteborg_intraservice_arsrapport_2025.pdftotext.txt"
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
@@ -367,4 +366,4 @@ meta = {
         "Uppdrag (6.1, 6.2): status words are printed (Avslutad, Pågående); the status dates are not facts.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

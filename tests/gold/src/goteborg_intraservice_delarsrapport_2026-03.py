@@ -6,12 +6,11 @@ Retyped from the rendered pages; labels copied from the text layer. Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold, d  # noqa: E402
+from goldlib import Col, Gold, d, write_meta  # noqa: E402
 
 DOC = "goteborg_intraservice_delarsrapport_2026-03.pdf"
 g = Gold(DOC)
@@ -315,4 +314,4 @@ meta = {
         "cybersäkerhet costs (p12, p17, p20) are not listed.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, KEYS  # noqa: E402
+from goldlib import GOLD_DIR, KEYS, OUT_DIR, write_meta  # noqa: E402
 
 SOURCE = "goteborg_intraservice_delarsrapport_2026-03.pdf"
 DOC = "goteborg_intraservice_delarsrapport_2026-03.pdftotext.txt"
@@ -36,7 +36,7 @@ for line in (GOLD_DIR / f"{SOURCE}.jsonl").read_text(encoding="utf-8").splitline
 
 if problems:
     raise SystemExit("\n".join(problems))
-with (GOLD_DIR / f"{DOC}.jsonl").open("w", encoding="utf-8") as fh:
+with (OUT_DIR / f"{DOC}.jsonl").open("w", encoding="utf-8") as fh:
     for f in facts:
         fh.write(json.dumps({k: f[k] for k in KEYS}, ensure_ascii=False) + "\n")
 counts: dict[str, int] = {}
@@ -60,4 +60,4 @@ meta = {
         "Kommunbidrag tjänst row on p14); the matcher pairs them by value.",
     ] + [n for n in pdf_meta["notes"] if not n.startswith("Uppdrag")],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

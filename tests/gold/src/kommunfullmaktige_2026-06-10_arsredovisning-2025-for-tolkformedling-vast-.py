@@ -6,13 +6,12 @@ Retyped from the rendered pages; labels copied from the text layer. Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold, d  # noqa: E402
+from goldlib import Col, Gold, d, write_meta  # noqa: E402
 
 DOC = "kommunfullmaktige_2026-06-10_arsredovisning-2025-for-tolkformedling-vast-.pdf"
 g = Gold(DOC)
@@ -314,7 +313,7 @@ cols27 = [Col("Budget 2025", "budget", 2025, Y[2025]), Col("Utfall 2025", "utfal
 t27 = g.table(page=27, schema="ekonomi", cols=cols27, rows=[
     ("Verksamhetens intäkter", ["233 760", "231 858", "220 452"], {"measure": "intakter"}),
     ("Verksamhetens kostnader", ["-231 935", "-229 672", "-222 593"], {"measure": "kostnader"}),
-    ("Avskrivningar", ["-1 800", "-1 686", "-1 734"]),
+    ("Avskrivningar", ["-1 800", "-1 686", "-1 734"], {"measure": "avskrivningar"}),
     ("Verksamhetens nettokostnader", ["25", "501", "-3 875"], {"measure": "nettokostnad",
      "notes": {1: "rows give 231 858 - 229 672 - 1 686 = 500; printed 501 (rounding)"}}),
     ("Finansiella intäkter", ["20", "6", "8"]),
@@ -384,7 +383,7 @@ n1 = g.table(page=30, schema="ekonomi", cols=cols28, rows=[
     ("Riktade bidrag", ["26", "28"]),
     ("Återbetalning till medlemmar av överskott", ["-16 960", "-8 700"]),
     ("Förmedlingstjänster", ["248 789", "228 992"]),
-    ("Övriga intäkter", ["4", "133"]),
+    ("Övriga intäkter", ["4", "133"], {"measure": "ovriga_intakter"}),
     ("Summa verksamhetens intäkter", ["231 858", "220 452"], {"measure": "intakter"}),
 ])
 col_sums(n1, list(n1)[:-1], "Summa verksamhetens intäkter", C28, 30, tol="1")
@@ -396,7 +395,7 @@ n2 = g.table(page=30, schema="ekonomi", cols=cols28, rows=[
     ("Arvoden och ersättning tolkar", ["-147 505", "-142 823"]),
     ("Sociala avgifter tolkar", ["-36 886", "-35 830"]),
     ("Tolkutbildning", ["-423", "-329"]),
-    ("Lokalkostnader", ["-3 471", "-3 317"]),
+    ("Lokalkostnader", ["-3 471", "-3 317"], {"measure": "lokalkostnad"}),
     ("IT-kostnader", ["-6 449", "-5 793"]),
     ("Inventarier, förbrukningsmaterial", ["-332", "-255"]),
     ("Administrativa- och konsulttjänster", ["-3 360", "-3 912"]),
@@ -442,7 +441,7 @@ n7 = g.table(page=31, schema="ekonomi", cols=cols28, rows=[
     ("Utgående anskaffningsvärde", ["8 289", "8 289"]),
     ("Ingående avskrivning", ["-2 563", "-877"]),
     ("Årets avskrivning", ["-1 686", "-1 686"]),
-    ("Försäljning/utrangering", ["0", "0"]),
+    ("Försäljning/utrangering", ["0", "0"], {"measure": "forsaljning"}),
     ("Utgående avskrivningar", ["-4 250", "-2 563"]),
     ("Utgående bokfört värde vid årets slut", ["4 040", "5 726"]),
 ])
@@ -457,7 +456,7 @@ n8 = g.table(page=31, schema="ekonomi", cols=cols28, rows=[
     ("Utgående anskaffningsvärde", ["1 341", "1 341"]),
     ("Ackumulerade avskrivningar", ["-1 341", "-1 293"]),
     ("Årets avskrivning", ["0", "-48"]),
-    ("Försäljning/utrangering", ["0", "0"]),
+    ("Försäljning/utrangering", ["0", "0"], {"measure": "forsaljning"}),
     ("Utgående avskrivningar", ["-1 341", "-1 341"]),
     ("Utgående bokfört värde", ["0", "0"]),
 ])
@@ -508,8 +507,8 @@ cols33 = [Col("Utfall 2025", "utfall", 2025, Y[2025]), Col("Budget 2025", "budge
           Col("Utfall 2024", "utfall", 2024, Y[2024])]
 C33 = [c.column for c in cols33]
 t33 = g.table(page=33, schema="ekonomi", cols=cols33, rows=[
-    ("Försäljning av förmedlingstjänster", ["248 789", "233 760", "228 992"]),
-    ("Övriga intäkter", ["29", None, "160"]),
+    ("Försäljning av förmedlingstjänster", ["248 789", "233 760", "228 992"], {"measure": "forsaljning"}),
+    ("Övriga intäkter", ["29", None, "160"], {"measure": "ovriga_intakter"}),
     ("Återbetalning medlemmar", ["0", None, "-8 700"]),
     ("Utbetalning av överskott", ["-16 960", None, None]),
     ("Summa verksamhetens intäkter", ["231 858", "233 760", "220 452"], {"measure": "intakter"}),
@@ -517,9 +516,9 @@ t33 = g.table(page=33, schema="ekonomi", cols=cols33, rows=[
     ("Personalkostnad", ["30 182", "34 452", "29 312"], {"measure": "personalkostnad"}),
     ("Arvoden uppdragstagare", ["184 391", "183 333", "178 653"]),
     ("Rekrytering och utbildning av tolkar", ["423", "600", "329"]),
-    ("Lokalkostnader", ["3 471", "3 548", "3 317"]),
+    ("Lokalkostnader", ["3 471", "3 548", "3 317"], {"measure": "lokalkostnad"}),
     ("IT-kostnader", ["6 449", "4 896", "5 793"]),
-    ("Förbrukningsinventarier, förbrukningsmaterial", ["332", "266", "255"]),
+    ("Förbrukningsinventarier, förbrukningsmaterial", ["332", "266", "255"], {"measure": "material"}),
     ("Administrativa tjänster", ["3 609", "3 940", "4 161"]),
     ("Finansiella kostnader", ["1 872", "1 825", "1 809"]),
     ("Summa verksamhetens kostnader", ["231 543", "233 760", "224 402"], {"measure": "kostnader"}),
@@ -578,4 +577,4 @@ meta = {
         "p33 Driftsredovisning prints costs positive; p27/p30 print them negative: values as printed.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -11,13 +11,12 @@ facts. Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Gold, d  # noqa: E402
+from goldlib import Gold, d, write_meta  # noqa: E402
 
 DOC = "kommunfullmaktige__2026-06-10__bilagor__alingsas-energi-ab-rapport-borgensavgifter-2026-03-26-.pdf"
 g = Gold(DOC)
@@ -121,4 +120,4 @@ meta = {
         "averaged over the last three years); values as printed.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -12,13 +12,12 @@ null. Figur 1 (p4) and Figur 2 (p8) are charts. Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold, d  # noqa: E402
+from goldlib import Col, Gold, d, write_meta  # noqa: E402
 
 DOC = "kommunstyrelsen__2026-06-01__bilagor__pm-uppdaterad-jamforelsekalkyl-arskostnad-va-losning-bjarke-.pdf"
 g = Gold(DOC)
@@ -247,4 +246,4 @@ meta = {
         "the 2,1 mnkr per år of the text and Tabell 4 at its printed precision.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -9,14 +9,13 @@ money is written out in tkr. Run:
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Gold, d  # noqa: E402
+from goldlib import Gold, d, write_meta  # noqa: E402
 
 DOC = "kommunstyrelsen__2026-06-15__bilagor__samla-ekonomiska-anslag-for-ar-2027.pdf"
 g = Gold(DOC)
@@ -128,4 +127,4 @@ meta = {
         "other money covers the rest (p2 mentions 'överskjutande medel från 2026' and 'länsgemensamma medel').",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -10,13 +10,12 @@ text layer (pypdfium2). Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Gold, d  # noqa: E402
+from goldlib import Gold, d, write_meta  # noqa: E402
 
 DOC = "kommunstyrelsen__2026-06-15__bilagor__ss84-ksau-budget-2027-och-ramar-2028-2029-for-avrf.pdf"
 g = Gold(DOC)
@@ -146,4 +145,4 @@ meta = {
         "last tkr (probably rounded parts); values kept as printed.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

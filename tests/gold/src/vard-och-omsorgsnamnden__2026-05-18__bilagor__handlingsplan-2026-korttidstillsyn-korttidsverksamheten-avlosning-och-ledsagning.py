@@ -10,13 +10,12 @@ p3-p4 describe the three åtgärder in prose. Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Col, Gold, d  # noqa: E402
+from goldlib import Col, Gold, d, write_meta  # noqa: E402
 
 DOC = ("vard-och-omsorgsnamnden__2026-05-18__bilagor__handlingsplan-2026-korttidstillsyn-"
        "korttidsverksamheten-avlosning-och-ledsagning.pdf")
@@ -112,4 +111,4 @@ meta = {
         "the table of contents, and the name of the dokumentansvarig.",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)

@@ -11,13 +11,12 @@ are typed below only as constants for the checks of those sentences. Run:
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from goldlib import GOLD_DIR, Gold, d  # noqa: E402
+from goldlib import Gold, d, write_meta  # noqa: E402
 
 DOC = "vard-och-omsorgsnamnden__2026-06-11__bilagor__bilaga-lokalforsorjningsplan-2026-2031.pdf"
 g = Gold(DOC)
@@ -161,4 +160,4 @@ meta = {
         "särskilt boende prognos; the plan has no section 6 (5.1.2 is meant).",
     ],
 }
-(GOLD_DIR / f"{DOC}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+write_meta(DOC, meta)
