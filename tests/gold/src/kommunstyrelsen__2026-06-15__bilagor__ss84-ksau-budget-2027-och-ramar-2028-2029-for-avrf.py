@@ -29,15 +29,24 @@ def money(label: str, raw: str, *, measure: str, scenario: str, year: int | None
                   value_raw=raw, unit="tkr", measure=measure, note=note)
 
 
+def per_year(label: str, printed: dict[int, str], *, measure: str, note: str) -> dict[int, Decimal]:
+    """One budget fact per year of a sentence 'år 2027 till N tkr; år 2028 till M tkr; ...'; the first
+    year's note quotes the sentence, the others point to it. Returns the values for the checks."""
+    first = min(printed)
+    values = {}
+    for year, raw in printed.items():
+        f = money(f"{label} {year}", raw, measure=measure, scenario="budget", year=year, period_end=Y[year],
+                  note=note if year == first else f"see {first}: 'år {year} till {raw} tkr'")
+        values[year] = Decimal(str(f["value"]))
+    return values
+
+
 # --- p1 Ärendebeskrivning: Alingsås kommuns medlemsbidrag 2027-2029 --------------------------------------
 N_MB = ("printed 'Alingsås kommuns medlemsbidrag beräknas år 2027 till 69 994 tkr; år 2028 till 72 906 tkr; och år "
         "2029 till 75 706 tkr'; measure kommunbidrag: Alingsås kommun's share of the förbund's frame (area null, "
         "like the huvudmän's anslag in the SAMLA gold); 2028-2029 are budgetramar, scenario budget")
-mb = {}
-for year, raw in [(2027, "69 994"), (2028, "72 906"), (2029, "75 706")]:
-    f = money(f"Alingsås kommuns medlemsbidrag {year}", raw, measure="kommunbidrag", scenario="budget", year=year,
-              period_end=Y[year], note=N_MB if year == 2027 else f"see {2027}: '{'år 2028' if year == 2028 else 'år 2029'} till {raw} tkr'")
-    mb[year] = Decimal(str(f["value"]))
+mb = per_year("Alingsås kommuns medlemsbidrag", {2027: "69 994", 2028: "72 906", 2029: "75 706"},
+              measure="kommunbidrag", note=N_MB)
 g.facts[-2]["note"] += ("; does not add up to the last tkr: 94 120 x 77,46 % = 72 905,4, printed 72 906 (the "
                         "2027 and 2029 figures do round from 77,46 %)")
 
@@ -67,11 +76,8 @@ N_DK = ("printed 'De samlade driftkostnaderna beräknas år 2027 till 90 362 tkr
         "the sentence names it, but by the document's own arithmetic this is the members' total medlemsbidrag "
         "(Alingsås 77,46 % of it = its medlemsbidrag), i.e. the net cost financed by the members, not the förbund's "
         "gross costs (its omsättning also has intäkter)")
-dk = {}
-for year, raw in [(2027, "90 362"), (2028, "94 120"), (2029, "97 735")]:
-    f = money(f"Samlade driftkostnader {year}", raw, measure="kostnader", scenario="budget", year=year,
-              period_end=Y[year], note=N_DK if year == 2027 else f"see 2027: 'år {year} till {raw} tkr'")
-    dk[year] = Decimal(str(f["value"]))
+dk = per_year("Samlade driftkostnader", {2027: "90 362", 2028: "94 120", 2029: "97 735"}, measure="kostnader",
+              note=N_DK)
 
 # --- p1: investeringsbudget 2027-2031 ----------------------------------------------------------------------
 money("Investeringar under perioden 2027–2031", "38 211", measure="investering", scenario="budget", year=None,
