@@ -74,6 +74,47 @@ def test_a_staff_list_gives_no_facts_and_a_report_does(tmp_path: Path) -> None:
     assert len(report.facts) == 12 and all(f.check == "ok" for f in report.facts)
 
 
+@pytest.mark.parametrize("title, klass", [
+    ("Reglemente för ersättningar till förtroendevalda 2027–2030", "styrdokument"),
+    ("Beslutsunderlag för framtida VA-försörjning i Bjärke", "utredning"),
+    ("PM Uppdaterad jämförelsekalkyl", "utredning"),
+    ("Bilaga Renhållningstaxa 2027", "taxa"),            # a compound's head: *taxa
+    ("Ansökan om anläggningsbidrag, Holmalund City FF", "ansokan"),
+])
+def test_steering_documents_memos_taxor_and_applications_give_no_table_facts(title: str, klass: str,
+                                                                              tmp_path: Path) -> None:
+    table = REPORT.split("\n", 2)[2]      # the report's table without its title lines
+    (tmp_path / "dokument.txt").write_text(f"{title}\n\n{table}", encoding="utf-8")
+    result = extract_file(tmp_path / "dokument.txt")
+    assert result.info.dokumenttyp == klass
+    assert [f for f in result.facts if f.method == "table"] == []
+    assert any("ingen rapport" in w for w in result.info.varningar)
+
+
+@pytest.fixture(scope="module")
+def review_of_every_namnd():
+    """The revision's grundläggande granskning: one numbered section per nämnd (``7.2 BARN- OCH
+    UNGDOMSNÄMNDEN``), each with the same three-row result table."""
+    return extract_file(shared_path("corpus", "pool", "overformyndarnamnden__2026-06-11__bilagor__grundlaggande-granskning-2025.pdf"))
+
+
+def test_a_numbered_section_naming_a_namnd_is_the_area_of_its_tables(review_of_every_namnd) -> None:
+    results = {(f.page, f.area): f.value for f in review_of_every_namnd.facts
+               if f.label == "Årets resultat" and f.scenario == "bokslut"}
+    # "Årets resultat 0,1" (mkr) under 7.1 Kommunstyrelsen, on the page after its heading; 6 under 7.2
+    assert results[(20, "KOMMUNSTYRELSEN")] == 100.0 and results[(21, "BARN- OCH UNGDOMSNÄMNDEN")] == 6000.0
+    assert results[(23, "VÅRD- OCH OMSORGSNÄMNDEN")] == 2000.0 and results[(23, "KULTUR- OCH UTBILDNINGSNÄMNDEN")] == 600.0
+    ekonomi = [f for f in review_of_every_namnd.facts if f.schema == "ekonomi" and f.method == "table"]
+    assert ekonomi and not any(f.check == OKLAR for f in ekonomi)
+
+
+def test_a_row_that_counts_is_never_money(review_of_every_namnd) -> None:
+    # "Antal kontrollområden 2025 7 st" in a document whose tables are in mkr: 7, not 7 000 tkr
+    counts = [f for f in review_of_every_namnd.facts if f.label.startswith("Antal kontrollområden")]
+    assert counts and all(f.schema == "verksamhet" and f.unit == "antal" for f in counts)
+    assert {f.value for f in counts} <= {4.0, 5.0, 6.0, 7.0, 8.0}
+
+
 def test_a_persons_name_is_never_a_label() -> None:
     for name in ("Monica Persson", "Anna-Karin Nord, rektor", "Persson, Monica", "Eva Maria Lind"):
         assert is_person_name(name), name

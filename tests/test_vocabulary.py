@@ -54,6 +54,9 @@ def test_the_one_word_matcher() -> None:
     assert has_word("Budgetavvikelse helår", "budgetavv*") and not has_word("Prognosavvikelse", "avv*")
     assert has_word("Belopp i tkr", "tkr") and not has_word("2tkrx", "tkr")
     assert word_re("%").search("87,5 %") and word_re("(tkr)").search("drift(tkr)")   # symbols match anywhere
+    # a compound's head: "*taxa" is Renhållningstaxa and VA-taxa, not "taxameter"
+    assert has_word("Bilaga Renhållningstaxa 2027", "*taxa") and has_word("VA-taxa", "*taxa")
+    assert not has_word("taxameter", "*taxa")
     assert has_word("Helår\u00adsprognos", "helårsprognos")                          # soft hyphen out
 
 

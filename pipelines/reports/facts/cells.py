@@ -25,6 +25,7 @@ from pipelines.reports.vocabulary.lexicon import (
     scenario_of, stub_measure, whole_namnd, yrkesgrupp_of,
 )
 
+_COUNT_LABEL = re.compile(r"(?i)antal(?:et)?\b")
 _COST_PER = re.compile(r"^(?:netto)?kostnad(?:er)?\b.*\b(?:kronor per|kr per|fördelat på)\b", re.I)
 _INTERVAL = re.compile(r"^(?:[-–]\s?\d{1,3}|\d{1,3}\s?[-–]\s?\d{0,3}|\d{1,3}\s?\+)(?:\s*år)?$")
 
@@ -216,6 +217,9 @@ def _measure(ci: CellInput, period: CellPeriod) -> CellMeasure:
         m.default_unit = "antal"
     if meaning.unit is not None and meaning.unit.unit == "antal" and m.schema == "ekonomi" and not found:
         m.schema, m.measure, m.default_unit = "verksamhet", "verksamhetsmatt", "antal"   # "Antal 2023" beside money
+    elif m.schema == "ekonomi" and not found and _COUNT_LABEL.match(label):
+        # a row that counts ("Antal kontrollområden 2025 7 st") under money columns: never money
+        m.schema, m.measure, m.default_unit = "verksamhet", "verksamhetsmatt", "antal"
     return m
 
 

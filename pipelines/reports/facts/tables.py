@@ -14,7 +14,7 @@ from pipelines.reports.model import DocContext, Fact
 from pipelines.reports.parse.units import money_unit
 from pipelines.reports.tables.model import Table
 from pipelines.reports.vocabulary import any_word, has_word, vocabulary
-from pipelines.reports.vocabulary.lexicon import LEAD, clean_label, is_area, measure_of, scenario_of
+from pipelines.reports.vocabulary.lexicon import LEAD, clean_label, is_area, is_unit_row, label_key, measure_of, scenario_of
 
 
 # A label that is only numbers separated by ", ", or one number and a comma (a list of area
@@ -39,7 +39,7 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     same_span_years(table, meanings, doc)
     lone_short_school_year(meanings)
     roles = table_roles(table, doc, meanings)
-    area = _table_area(table, schema)
+    area = _table_area(table, schema, doc)
     facts: list[Fact] = []
     for r_i, row in enumerate(table.rows):
         label = clean_label(row.label)
@@ -60,13 +60,19 @@ def table_facts(table: Table, doc: DocContext) -> list[Fact]:
     return facts
 
 
-def _table_area(table: Table, schema: str) -> str | None:
+def _table_area(table: Table, schema: str, doc: DocContext) -> str | None:
     """The section the whole table stands in: a sub-heading right above it, or its numbered
-    heading, when that is an area (not for goal tables)."""
+    heading, when that is an area (not for goal tables). A numbered heading that names a
+    nämnd or styrelse other than the document's own (``7.2 BARN- OCH UNGDOMSNÄMNDEN`` in a
+    review of every nämnd) is the section of the tables under it, also on the pages after it
+    (the table's outline)."""
     if schema == "maluppfyllelse":
         return None
     area = _caption_area(table)
     if area is None and (heading := _heading_text(table.heading)) and is_area(heading):
+        area = heading
+    if area is None and (heading := _heading_text(table.heading or table.outline)) and is_unit_row(heading) \
+            and label_key(heading) != label_key(doc.namnd or ""):
         area = heading
     return area
 

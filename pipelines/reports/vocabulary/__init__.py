@@ -4,8 +4,9 @@ Each file is loaded once, checked against its schema (``schema.py``) and cached;
 ``vocabulary()["measures"]`` is the parsed ``measures.yml``. Text in the files is matched
 case-insensitively after :func:`norm` (lower case, soft hyphens out, whitespace collapsed)
 by the one word matcher :func:`word_re`: a word or phrase matches at word boundaries, a
-word ending in ``*`` matches as a word start, and a word starting with a symbol (``%``,
-``(tkr)``) matches wherever it stands.
+word ending in ``*`` matches as a word start, a word starting with ``*`` as a word end (the
+head of a Swedish compound: ``*taxa`` is ``Renhållningstaxa``, ``VA-taxa``), and a word
+starting with another symbol (``%``, ``(tkr)``) matches wherever it stands.
 
 What the words *mean* (is this label a total, an area, which measure, which scenario) is in
 :mod:`.lexicon`.
@@ -44,6 +45,8 @@ def norm(text: str) -> str:
 def word_re(word: str) -> re.Pattern[str]:
     """The pattern of a vocabulary word in normalised text (see the module docstring)."""
     w = norm(word)
+    if w.startswith("*") and w[1:2].isalnum():
+        return re.compile(rf"{re.escape(w[1:])}(?![a-zåäö])")
     if not w[:1].isalnum():
         return re.compile(re.escape(w))
     if w.endswith("*"):
