@@ -91,6 +91,18 @@ def test_steering_documents_memos_taxor_and_applications_give_no_table_facts(tit
     assert any("ingen rapport" in w for w in result.info.varningar)
 
 
+def test_a_flattened_text_is_classed_by_the_start_of_its_first_page(tmp_path: Path) -> None:
+    # one line per page (the seeds' form): "förstudie" on a later page is not the title
+    pages = ["Bilaga Lokalförsörjningsplan 2026-2031 Barn- och ungdomsnämnden " + "Planeringen av lokaler " * 30,
+             *("Behovet av platser ökar i söder. " * 20 for _ in range(3)),
+             "En förstudie av en ny skola i Ingared pågår. " * 12]
+    (tmp_path / "plan.txt").write_text("\n".join(pages), encoding="utf-8")
+    assert extract_file(tmp_path / "plan.txt").info.dokumenttyp is None
+    pages[0] = "Förstudie av en ny skola i Ingared " + pages[0]
+    (tmp_path / "plan.txt").write_text("\n".join(pages), encoding="utf-8")
+    assert extract_file(tmp_path / "plan.txt").info.dokumenttyp == "utredning"
+
+
 @pytest.fixture(scope="module")
 def review_of_every_namnd():
     """The revision's grundläggande granskning: one numbered section per nämnd (``7.2 BARN- OCH

@@ -207,9 +207,18 @@ def _repeated_title_period(text: str):
     return best if n >= 3 else None
 
 
+# A line this long is a flattened page (one line per page): only its start is the title.
+_FLAT_PAGE = 400
+_FLAT_TITLE = 300
+
+
 def _title_lines(pages: list[str]) -> str:
-    """The first lines of the document (its title) and running page headers."""
+    """The first lines of the document (its title) and running page headers; of a text whose
+    lines are whole flattened pages, the start of the first one (not twelve pages)."""
     first = [ln.strip() for ln in (pages[0] if pages else "").split("\n") if ln.strip()]
+    if first and len(first[0]) > _FLAT_PAGE:
+        return first[0][:_FLAT_TITLE]
+    first = [ln[:_FLAT_TITLE] if len(ln) > _FLAT_PAGE else ln for ln in first]
     text = " ".join(first[:12])
     if len(text) < 40 and len(pages) > 1:
         second = [ln.strip() for ln in pages[1].split("\n") if ln.strip()]
