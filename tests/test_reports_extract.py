@@ -264,6 +264,33 @@ def test_personnel_figures_in_sentences() -> None:
     assert got[("sjukfranvaro_total", "K")] == 7.3 and got[("sjukfranvaro_total", "M")] == 5.7   # … respektive …
 
 
+def test_a_rate_in_a_sentence_keeps_its_own_period_and_the_year_it_is_compared_with(tmp_path: Path) -> None:
+    """Sick-leave sentences of a delårsrapport per augusti (the Kalmar seed's forms): the
+    target is not the outcome, the month and year printed with a rate are its period, and the
+    figure it is compared with is the previous year's; a sentence naming two rates
+    ('Korta resp. långa …') or a change in points ('gått ner med 0,7 procent') is not read."""
+    doc = tmp_path / "sjuk.txt"
+    doc.write_text(
+        "Socialnämnden Kalmar kommun\nDelårsrapport augusti 2019\n\nPersonal\n"
+        "Målvärde 2019: 5,9 procent Samlad bedömning: Den ackumulerade totala sjukfrånvaron till och med juli "
+        "har i år ökat (7,59%) jämfört med föregående år (6,92 %). "
+        "Den långa sjukfrånvaron har ökat från 3,36% i juli 2018 till 4,03% i juli 2019 samtidigt som den korta "
+        "sjukfrånvaron har minskat marginellt från 3,57% (2018) till 3,56% (2019). "
+        "VO Funktionsnedsättning och HSL: T.o.m juli är den totala sjukfrånvaron i VO Funk/HSL 8,5 % vilket är en "
+        "ökning jämfört med 2018 (7,5 % motsvarande period). "
+        "Korta resp. långa sjukfrånvaron har sjunkit i januari-juli 2019: 3,61 % resp. 3,79 %. "
+        "Minskningen förklaras av att långtidssjukfrånvaron har gått ner med 0,7 procent.\n", encoding="utf-8")
+    got = sorted((f.measure, f.area or "", f.period_end, f.value) for f in extract_file(doc).facts
+                 if f.method == "narrative")
+    assert got == [
+        ("sjukfranvaro_kort", "", "2018-08-31", 3.57), ("sjukfranvaro_kort", "", "2019-08-31", 3.56),
+        ("sjukfranvaro_lang", "", "2018-07-31", 3.36), ("sjukfranvaro_lang", "", "2019-07-31", 4.03),
+        ("sjukfranvaro_total", "", "2018-07-31", 6.92), ("sjukfranvaro_total", "", "2019-07-31", 7.59),
+        ("sjukfranvaro_total", "Funktionsnedsättning och HSL", "2018-07-31", 7.5),
+        ("sjukfranvaro_total", "Funktionsnedsättning och HSL", "2019-07-31", 8.5),
+    ]
+
+
 def test_key_sentences_keep_the_area_they_are_about(tmp_path: Path) -> None:
     """A forecast or deviation stated for one verksamhetsområde is that area's figure, not the
     nämnd's: the area is read from the sentence's first words or from 'för/inom <område>'."""

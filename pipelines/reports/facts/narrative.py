@@ -19,7 +19,10 @@ Narrative facts carry a lower ``confidence`` than table facts.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 
+from pipelines.reports.facts.amount_period import (amount_year, comparison_before, comparison_year, is_change,
+                                                    is_comparison, is_target, month_end)
 from pipelines.reports.facts.area_lines import AREA_LINE, area_lines
 from pipelines.reports.facts.statuses import ej_verkstallda, goal_status, uppdrag
 from pipelines.reports.model import DocContext, Fact
@@ -91,7 +94,9 @@ def sentences(text: str) -> list[str]:
             runs = list(re.finditer(rf"(?:[{_MC}]?\d[\d ,{_MC}]*\s+){{3,}}[{_MC}]?\d[\d ,]*", s))
             if runs:
                 s = s[runs[-1].end():].strip()
-            if s and (len(re.findall(r"\d[\d ]*(?:,\d+)?", s)) < 5 or len(_YEAR_AMOUNT.findall(s)) >= 2):
+            # (years do not make a table of a sentence: "från 3,36% i juli 2018 till 4,03% i juli 2019")
+            numbers = [n for n in re.findall(r"\d[\d ]*(?:,\d+)?", s) if not re.fullmatch(r"(?:19|20)\d\d", n.strip())]
+            if s and (len(numbers) < 5 or len(_YEAR_AMOUNT.findall(s)) >= 2):
                 out.append(s)      # (a plan's amounts year by year are prose, not a table)
     return out
 
@@ -229,8 +234,9 @@ def _bracketed(sentence: str, start: int) -> bool:
     return before.count("(") > before.count(")")
 
 
-def _amounts(sentence: str) -> list[tuple[int, int, float, str, str]]:
-    """(start, end, value, raw number, raw unit) for numbers followed by a unit word."""
+def _amounts(sentence: str, bracketed: bool = False) -> list[tuple[int, int, float, str, str]]:
+    """(start, end, value, raw number, raw unit) for numbers followed by a unit word; amounts
+    in brackets only with ``bracketed``."""
     out = []
     for start, end, num in find_numbers(sentence):
         m = _UNIT_AFTER.match(sentence[end:])
@@ -239,7 +245,7 @@ def _amounts(sentence: str) -> list[tuple[int, int, float, str, str]]:
             m = re.match(r"(mnkr|mkr|tkr)\b", sentence[end:], re.I)
             if not m:
                 continue
-        if _bracketed(sentence, start):
+        if _bracketed(sentence, start) and not bracketed:
             continue
         unit = m.group(1)
         out.append((start, end + m.end(), num.value, sentence[start:end].strip(), unit))
@@ -251,12 +257,12 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
     rules = words["rules"]
     sign_words = words["sign_words"]
     out: list[Fact] = []
-    for sentence in sentences(text):
+    for sentence in (c for s in sentences(text) for c in _clauses(s, words.get("clause_words", []))):
         if len(sentence) > 600 or len(sentence) < 15:
             continue
         out.extend(_personal_counts(sentence, page, ctx))
         amounts = _amounts(sentence)
-        if not amounts:
+        if not amounts and not _amounts(sentence, bracketed=True):
             continue
         pair = _kon_pair(sentence, amounts, page, ctx, rules, sign_words)
         if pair:
@@ -279,17 +285,21 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                 continue
             if rule.get("needs_direction") and not any_word(sentence, rule["needs_direction"]):
                 continue
+            if rule.get("not_with") and any_word(sentence, rule["not_with"]):
+                continue   # the sentence also names another measure of the kind: not this rule's alone
             if _about_other_post(sentence, rule.get("not_about")):
                 continue
-            wanted = [a for a in amounts if (a[4] in ("%", "procent")) == bool(rule.get("percent"))]
+            if rule.get("percent"):
+                rates = _rate_facts(sentence, page, ctx, rule, words)
+                if rates is None:
+                    continue
+                out.extend(rates)
+                break
+            wanted = [a for a in amounts if a[4] not in ("%", "procent")]
             if not wanted:
                 continue
             start, end, value, raw, unit_word = wanted[0]
-            if len(wanted) > 1 and rule.get("percent"):
-                level = [a for a in wanted if re.search(r"(?:\bvar|\bpå|\btill|\bär|\buppgår till)\s*$", sentence[:a[0]])]
-                if level:
-                    start, end, value, raw, unit_word = level[0]
-            elif len(wanted) > 1 and not rule.get("percent"):
+            if len(wanted) > 1:
                 # several amounts: take the one nearest after the trigger word
                 trigger = _trigger_pos(sentence, rule["needs_any"])
                 after = [a for a in wanted if a[0] >= trigger]
@@ -301,6 +311,59 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                 out.append(fact)
             break
     return out
+
+
+def _clauses(sentence: str, words: list[str]) -> list[str]:
+    """A sentence that states two measures, split at ``samtidigt som``, ``medan``, ``;``
+    (narrative.yml ``clause_words``) where each part has a number."""
+    pattern = "|".join(re.escape(w) for w in words)
+    if not pattern:
+        return [sentence]
+    parts = [p.strip(" ,") for p in re.split(rf"(?:,\s*)?(?<![\wåäö])(?:{pattern})(?![\wåäö])", sentence, flags=re.I)]
+    if len(parts) > 1 and all(re.search(r"\d", p) for p in parts):
+        return parts
+    return [sentence]
+
+
+def _rate_facts(sentence: str, page, ctx: DocContext, rule: dict, words: dict) -> list[Fact] | None:
+    """A rate rule (``percent: true``): the outcome, and the previous year's figure it is
+    compared with (facts/amount_period.py). None when the sentence has no rate to read."""
+    rates = [a for a in _amounts(sentence, bracketed=True)
+             if a[4] in ("%", "procent") and not is_target(sentence, a[0]) and not is_change(sentence, a[0])]
+    main = [a for a in rates if not is_comparison(sentence, a[0])]
+    plain = [a for a in main if not _bracketed(sentence, a[0])]
+    main = plain or main
+    if not main:
+        return None
+    level = [a for a in main if re.search(r"(?:\bvar|\bpå|\btill|\bär|\buppgår till)\s*$", sentence[:a[0]])]
+    start, end, value, raw, unit_word = (level or main)[0]
+    if _hedged(sentence, start, words.get("hedge_words", [])):
+        return []      # the figure is an estimate or a threshold: not another amount instead
+    fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, [], start, end=end)
+    if fact is None:
+        return []
+    out = [fact]
+    for a in rates:
+        if a[0] == start or not is_comparison(sentence, a[0]):
+            continue
+        year = comparison_year(sentence, end, a[0], a[1], fact.year) if a[0] > start \
+            else comparison_before(sentence, a[0], a[1], start, fact.year)
+        if year is None:
+            continue
+        earlier = _sentence_fact(sentence, page, ctx, rule, a[2], a[3], a[4], [], a[0], end=a[1], year=year)
+        if earlier is not None:
+            earlier.period_end = _same_day(fact.period_end, year)
+            out.append(earlier)
+            break
+    return out
+
+
+def _same_day(period_end: str | None, year: int) -> str | None:
+    """``period_end`` moved to ``year`` (29 February becomes the 28th)."""
+    if not period_end:
+        return None
+    month, day = int(period_end[5:7]), int(period_end[8:10])
+    return f"{year:04d}-{month:02d}-{min(day, monthrange(year, month)[1]):02d}"
 
 
 def _year_list(sentence: str, page, ctx: DocContext, amounts) -> list[Fact]:
@@ -415,7 +478,7 @@ def _trigger_pos(sentence: str, words: list[str]) -> int:
 
 
 def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: float, raw: str, unit_word: str,
-                   sign_words: list[str], start: int) -> Fact | None:
+                   sign_words: list[str], start: int, end: int | None = None, year: int | None = None) -> Fact | None:
     percent = unit_word in ("%", "procent")
     if percent:
         unit, factor, raw_unit = "procent", 1.0, "%"
@@ -428,10 +491,8 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
     if not explicit and not percent and rule["measure"] in vocabulary()["narrative"].get("sign_measures", []) \
             and _negative_in_words(sentence, start, sign_words):
         value = -value
-    year = ctx.year
-    pm = read_period(sentence, None)
-    if pm.year and abs(pm.year - (ctx.year or pm.year)) <= 1:
-        year = pm.year
+    if year is None:
+        year = amount_year(sentence, start, end if end is not None else start + len(raw), ctx.year)
     if rule["period"] == "year_end" or (ctx.period and ctx.period.type == "helar"):
         period_end = f"{year:04d}-12-31" if year else None
         period_type = "helar" if year else None
@@ -439,7 +500,9 @@ def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: floa
         period_end = ctx.period.end if ctx.period else None
         period_type = ctx.period.type if ctx.period else None
         if year and ctx.period and ctx.period.year and year != ctx.period.year and period_end:
-            period_end = f"{year}{period_end[4:]}"
+            period_end = _same_day(period_end, year)
+        if percent and (named := month_end(sentence, start, year)):
+            period_end = named     # "t.o.m. juli är den totala sjukfrånvaron 8,5 %": July's rate
     kon = "T" if rule["schema"] == "personal" else None
     if rule["schema"] == "personal":
         k, m = has_word(sentence, "kvinnor*") or has_word(sentence, "kvinnornas"), has_word(sentence, "män") or has_word(sentence, "männen*")
@@ -458,9 +521,14 @@ _FOR_AREA = re.compile(r"(?<![\wåäö])(?:för|inom|under)\s+", re.I)
 
 
 def _sentence_area(sentence: str, start: int) -> str | None:
-    """The verksamhetsområde a key sentence is about: its first words (``Individ- och
+    """The verksamhetsområde a key sentence is about: a run-in heading naming it (``VO Barn och
+    familj: Sjukfrånvaron har …``), its first words (``Individ- och
     familjeomsorgen prognostiserar …``), else the words after ``för``/``inom``/``under`` before the
     amount (``Helårsprognosen för äldreomsorgen är -11,0 mnkr``)."""
+    prefixes = "|".join(re.escape(w) for w in vocabulary()["narrative"].get("lead_area_prefixes", []))
+    run_in = re.match(rf"^(?:{prefixes})\s+([A-ZÅÄÖ][^:.]{{2,50}}?):\s", sentence, re.I) if prefixes else None
+    if run_in and len(run_in.group(1).split()) <= 6:
+        return run_in.group(1).strip()     # "VO Barn och familj: Sjukfrånvaron har …"
     words = sentence.split()
     for n in range(1, min(5, len(words)) + 1):
         lead = " ".join(words[:n]).rstrip(",:")

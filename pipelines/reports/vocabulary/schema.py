@@ -40,7 +40,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "rules": "entries:measure,schema,scenario", "sign_words": "words", "positive_words": "words",
         "sign_measures": "words", "part_of_words": "words", "hedge_words": "words", "area_lines": "map",
         "goal_status": "map", "personal_counts": "entries:after,measure,unit", "against_budget": "map",
-        "year_lists": "map",
+        "year_lists": "map", "target_words": "words", "comparison_words": "words", "previous_year_words": "words",
+        "clause_words": "words", "lead_area_prefixes": "words", "change_words": "words",
     },
     "personnamn.yml": {"fornamn": "words"},
     "periods.yml": {
