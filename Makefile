@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # `make run` and `make ui` load the product's sample reports besides the inbox.
 export KOMMUNLAGER_REPORT_SOURCES ?= $(CURDIR)/data/samples/reports
 
-.PHONY: install manifest run test chromium ui eval pool bench bench-national docs clean
+.PHONY: install manifest run test chromium tesseract ui eval pool bench bench-national docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,10 +32,10 @@ $(MANIFEST): $(STAMP) $(shell find dbt_project -name '*.sql' -o -name '*.yml' -o
 
 manifest: $(MANIFEST)
 
-run: $(MANIFEST)
+run: $(MANIFEST) tesseract
 	$(BIN)/kommunlager run
 
-test: $(MANIFEST) chromium
+test: $(MANIFEST) chromium tesseract
 	$(BIN)/python -m pytest -q -n 2 --durations=20
 
 # Headless Chromium for the report-page test (tests/test_pages.py): Debian's package,
@@ -45,16 +45,24 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }; \
 		else sudo apt-get install -y chromium || { sudo apt-get update && sudo apt-get install -y chromium; }; fi; }
 
+# Tesseract OCR with Swedish for tables pasted as pictures (pipelines/reports/read/ocr.py):
+# Debian's packages (tesseract 5.3.0 tested), installed when missing. Without it pictures
+# are warned about and skipped.
+tesseract:
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx swe; } || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y tesseract-ocr tesseract-ocr-swe || { apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-swe; }; \
+		else sudo apt-get install -y tesseract-ocr tesseract-ocr-swe || { sudo apt-get update && sudo apt-get install -y tesseract-ocr tesseract-ocr-swe; }; fi; }
+
 # Extractor against the hand-made gold files (tests/gold); the table goes to docs/extraction.md.
-eval: $(MANIFEST)
+eval: $(MANIFEST) tesseract
 	$(BIN)/python -m tools.evaluate --write-doc docs/extraction.md
 
 # Gold-free figures over ../shared/corpus/pool (crashes, facts from non-reports, facts
 # without period, keys with two values, identities); read in place. Slow: ~30 min on 2 cores.
-pool: $(STAMP)
+pool: $(STAMP) tesseract
 	$(BIN)/python -m tools.pool --jobs 2 --out $(or $(POOL_OUT),data/pool.json)
 
-ui: $(MANIFEST)
+ui: $(MANIFEST) tesseract
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/python -c 'from pipelines.config import Settings, prepare_dagster_home; prepare_dagster_home(Settings.from_env())'
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/data/dagster} $(BIN)/dagster dev -m pipelines.definitions
 
@@ -76,7 +84,7 @@ docs: $(MANIFEST)
 	@echo "dbt docs: $(abspath $(DOCS_DIR))/static_index.html"
 
 # Benchmarks: every bench/*.py script writes its section of docs/benchmarks.md.
-bench: $(STAMP)
+bench: $(STAMP) tesseract
 	@for f in bench/[!_]*.py; do case $$f in bench/generate.py|bench/national.py) continue;; esac; \
 		echo "== $$f"; $(BIN)/python $$f --write || exit 1; done
 	@$(MAKE) --no-print-directory bench-national
@@ -85,7 +93,7 @@ bench: $(STAMP)
 # reports with known facts plus pool files, at three scales and a line fitted to the full year.
 # NATIONAL_FIT=1 for the full year (2 900 documents).
 NATIONAL_FIT ?= 0.025,0.05,0.1
-bench-national: $(STAMP)
+bench-national: $(STAMP) tesseract
 	nice -n 10 $(BIN)/python bench/national.py --fit $(NATIONAL_FIT) --write
 
 clean:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -204,6 +205,7 @@ class Document:
     paged: bool                     # pages are real pages (PDF): page numbers go on the facts
     words: frozenset[str] = frozenset()    # the document's words, for joining words broken over lines
     flat_text: str | None = None    # a text file's whole text (flattened tables, side-by-side blocks)
+    source: Path | None = None      # the file read (a PDF's pictures are read from it with OCR)
 
     @property
     def page_texts(self) -> list[str]:

@@ -209,7 +209,11 @@ def _measure(ci: CellInput, period: CellPeriod) -> CellMeasure:
     elif m.measure is not None:
         pass
     elif schema == "ekonomi" and (area_measure or roles.area_rows) and not roles.posts:
-        m.measure = area_measure or roles.bottom_measure or "nettokostnad"
+        # areas under a stub sub-header that names a post ("Intäkter" over Förskola, Fritidshem …)
+        # show that post, also when another post row stands below them (Kommunbidrag)
+        section = measure_of(ci.row.section) if ci.row.section else None
+        section_post = section[1] if section and section[0] == "ekonomi" else None
+        m.measure = area_measure or section_post or roles.bottom_measure or "nettokostnad"
         m.default_unit = "tkr"
     elif schema == "verksamhet":
         m.measure = "ej_verkstallda_beslut" if has_word(label + " " + ci.table.context, "ej verkställda") \

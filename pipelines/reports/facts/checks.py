@@ -20,6 +20,7 @@ one-line ``check_detail`` (expected vs printed); a fact no identity covers stays
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import permutations
 
@@ -69,6 +70,26 @@ def check_table(table: Table, facts: list[Fact]) -> None:
             fact.check, fact.check_detail = "ok", out.good_detail.get(key)
         elif failed_any:
             fact.check_detail = f"tabellen har en kontroll som inte stämmer: {first_failure}"
+
+
+# four digits or more without a thousands space: OCR lost the space or a group ("1131" for
+# "1 131 226"); such a cell is never taken as read
+_UNGROUPED = re.compile(r"\d{4}")
+
+
+def confirmed_ocr(facts: list[Fact]) -> list[Fact]:
+    """Of the facts read with OCR from a picture (read/ocr.py), those an identity of their
+    table confirms and whose digits are grouped as printed. The others are not stored at all:
+    OCR misreads digits ("1.131" for "1 131 226") and numbers are sacred; extract.py counts
+    them in a warning."""
+    kept = []
+    for f in facts:
+        integer = (f.raw_value or "").split(",")[0]
+        if f.check == "ok" and not _UNGROUPED.search(integer):
+            f.confidence = min(f.confidence if f.confidence is not None else 1.0, 0.5)
+            f.check_detail = f"läst med OCR ur en bild; {f.check_detail or 'bekräftad av tabellens kontroll'}"
+            kept.append(f)
+    return kept
 
 
 def _tolerance(decimals: list[int], terms: int) -> float:

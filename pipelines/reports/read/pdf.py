@@ -58,7 +58,8 @@ def read_document(path: Path, name: str) -> Document:
     the blocks the table finder reads."""
     pages = read_pages(path, name=name)
     blocks = [Block(p.lines, p.number) for p in pages if p.kind == "table"]
-    return Document(name, "pdf", pages, blocks, paged=True, words=document_words([p.text for p in pages]))
+    return Document(name, "pdf", pages, blocks, paged=True, words=document_words([p.text for p in pages]),
+                    source=path)
 
 
 def page_texts(path: Path) -> list[str]:
@@ -105,33 +106,41 @@ def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[
 
 
 def _has_big_image(page: pdfium.PdfPage, part: int = 3) -> bool:
-    """An image object covering 1/part of the page or more (a scan, a pasted table): the
-    page's objects and those of its forms one level down, through the raw API (a Python
-    helper object per page object cost more than the test itself)."""
+    """An image object covering 1/part of the page or more (a scan, a pasted table)."""
+    return bool(big_image_boxes(page, part, first_only=True))
+
+
+def big_image_boxes(page: pdfium.PdfPage, part: int = 3, first_only: bool = False
+                    ) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) in PDF points of the image objects covering 1/part of the
+    page or more: the page's objects and those of its forms one level down, through the raw
+    API (a Python helper object per page object cost more than the test itself). An object
+    whose bounds cannot be read ends the search."""
     area = page.get_width() * page.get_height()
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    found: list[tuple[float, float, float, float]] = []
 
-    def big(count, get, parent, level: int) -> bool | None:
+    def walk(count, get, parent, level: int) -> bool:
         n = count(parent)
-        if n < 0:
-            return None
-        for i in range(n):
+        for i in range(max(0, n)):
             obj = get(parent, i)
             if not obj:
-                return None
+                return False
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                    return None
+                    return False
                 if (right.value - left.value) * (top.value - bottom.value) >= area / part:
-                    return True
+                    found.append((left.value, bottom.value, right.value, top.value))
+                    if first_only:
+                        return False
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < 1:
-                inner = big(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, level + 1)
-                if inner is not False:
-                    return inner
-        return False
+                if not walk(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, level + 1):
+                    return False
+        return n >= 0
 
-    return bool(big(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, 0))
+    walk(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, 0)
+    return found
 
 
 def classify_page(text: str) -> str:

@@ -37,6 +37,30 @@ def document_tables(doc: Document) -> list[Table]:
     return tables
 
 
+def picture_tables(doc: Document, pages: list[int]) -> tuple[list[Table], list[str]]:
+    """Tables in the pictures of these pages of a PDF, read with OCR (``read/ocr.py``; ids
+    ``ocr<page>t<n>``), and a warning per page whose pictures could not be read (Tesseract
+    failed or took too long): that page is skipped, the document is not. Nothing when OCR is
+    not available."""
+    from pipelines.reports.read import ocr
+
+    if doc.format != "pdf" or doc.source is None or not pages or not ocr.available():
+        return [], []
+    settings = PDF.with_words(doc.words)
+    tables: list[Table] = []
+    problems: list[str] = []
+    for page in pages:
+        try:
+            lines = ocr.picture_lines(doc.source, page)
+        except ocr.OcrError as exc:
+            problems.append(f"sida {page}: bilden kunde inte läsas med OCR ({exc}), inget extraherat från bilden")
+            continue
+        for t in find_tables(lines, page, settings):
+            t.id = f"ocr{t.id}"
+            tables.append(t)
+    return tables, problems
+
+
 def status_rows(doc: Document) -> list[StatusRow]:
     """Goals and uppdrag with a status (an icon or a status word) on the document's lines."""
     return find_rows([(p.number, p.lines, p.icons) for p in doc.pages if p.lines], text_source=doc.format != "pdf")
