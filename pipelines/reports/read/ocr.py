@@ -35,7 +35,9 @@ DPI = 300
 THRESHOLD = 150
 # a word box is about this share of the font size high (ascenders to descenders)
 BOX_TO_FONT = 0.8
-TIMEOUT_S = 20
+# a guard against a hung process only: a picture that passed the photo test is read however
+# long it takes, so that a busy machine gives the same facts as an idle one
+TIMEOUT_S = 300
 MIN_CONFIDENCE = 30
 # a picture of a table is mostly paper: more dark than this (at THRESHOLD) is a photo or a
 # drawing, never read (a cover photo cost Tesseract over 20 s for nothing)
@@ -98,7 +100,8 @@ def _tesseract_lines(png: bytes) -> list[list[tuple[str, float, float, float, fl
     """Words of a picture grouped by line: (text, x0, x1, top, bottom) in pixels."""
     try:
         run = subprocess.run(["tesseract", "stdin", "stdout", "-l", "swe", "--psm", "6", "tsv"], input=png,
-                             capture_output=True, timeout=TIMEOUT_S, check=False)
+                             capture_output=True, timeout=TIMEOUT_S, check=False,
+                             env={**os.environ, "OMP_THREAD_LIMIT": "1"})   # one core: extraction runs in parallel
     except subprocess.TimeoutExpired as exc:
         raise OcrError(f"tesseract tog mer än {TIMEOUT_S} s") from exc
     except OSError as exc:
