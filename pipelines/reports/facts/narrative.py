@@ -19,18 +19,16 @@ Narrative facts carry a lower ``confidence`` than table facts.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 
-from pipelines.reports.facts.amount_period import (amount_year, comparison_before, comparison_year, is_change,
-                                                    is_comparison, is_target, month_end)
+from pipelines.reports.facts.amount_period import comparison_before, comparison_year, is_change, is_comparison, is_target
 from pipelines.reports.facts.area_lines import AREA_LINE, area_lines
+from pipelines.reports.facts.sentence_fact import label_of, same_day, sentence_area, sentence_fact
 from pipelines.reports.facts.statuses import ej_verkstallda, goal_status, uppdrag
 from pipelines.reports.model import DocContext, Fact
 from pipelines.reports.parse.numbers import MINUSES, find_numbers
 from pipelines.reports.parse.periods import read_period
 from pipelines.reports.parse.units import money_unit
 from pipelines.reports.vocabulary import any_word, has_word, norm, vocabulary
-from pipelines.reports.vocabulary.lexicon import is_area
 
 _MC = re.escape(MINUSES)
 _UNIT_AFTER = re.compile(r"^\s?(tkr|mnkr|mkr|mdkr|miljoner kronor|miljon kronor|msek|%|procent)(?![\wåäöÅÄÖ])", re.I)
@@ -175,7 +173,7 @@ def _against_budget(sentence: str, page, ctx: DocContext) -> list[Fact]:
         if mu is None:
             return []
         rule = {"schema": "ekonomi", "measure": post[0], "scenario": scenario, "period": "document"}
-        fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, [], outcome[1])
+        fact = sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, [], outcome[1])
         if fact is None:
             return []
         fact.area = area
@@ -204,23 +202,6 @@ def _subject_area(subject: str, spec: dict) -> str | None | bool:
     if len(rest.split()) <= 4 and rest[:1].isupper():
         return rest        # "Förändringsinsatserna visar ett kostnadsutfall om …"
     return False
-
-
-def _negative_in_words(sentence: str, start: int, sign_words: list[str]) -> bool:
-    """The sentence says in words that the unsigned amount at ``start`` is negative: the
-    nearest direction word before it is a sign word (``underskott``, ``negativt``), or it is
-    followed by ``i underskott``."""
-    positive = vocabulary()["narrative"].get("positive_words", [])
-    before = norm(sentence[:start])
-    last_neg = max((m.start() for w in sign_words
-                    for m in re.finditer(rf"(?<![\wåäö]){re.escape(norm(w))}(?![\wåäö])", before)), default=-1)
-    last_pos = max((m.start() for w in positive
-                    for m in re.finditer(rf"(?<![\wåäö]){re.escape(norm(w).rstrip('*'))}"
-                                         + ("" if w.endswith("*") else r"(?![\wåäö])"), before)), default=-1)
-    if last_neg > last_pos:
-        return True
-    after = norm(sentence[start:start + 60])
-    return bool(re.match(r"^[^a-zåäö]*(?:tkr|mnkr|mkr|miljoner kronor|msek)\s+i\s+underskott", after))
 
 
 def _hedged(sentence: str, start: int, hedges: list[str]) -> bool:
@@ -306,7 +287,7 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
                 start, end, value, raw, unit_word = (after or wanted)[0]
             if _hedged(sentence, start, words.get("hedge_words", [])):
                 break      # the figure is an estimate or a threshold: not another amount instead
-            fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
+            fact = sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
             if fact:
                 out.append(fact)
             break
@@ -339,7 +320,7 @@ def _rate_facts(sentence: str, page, ctx: DocContext, rule: dict, words: dict) -
     start, end, value, raw, unit_word = (level or main)[0]
     if _hedged(sentence, start, words.get("hedge_words", [])):
         return []      # the figure is an estimate or a threshold: not another amount instead
-    fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, [], start, end=end)
+    fact = sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, [], start, end=end)
     if fact is None:
         return []
     out = [fact]
@@ -350,20 +331,12 @@ def _rate_facts(sentence: str, page, ctx: DocContext, rule: dict, words: dict) -
             else comparison_before(sentence, a[0], a[1], start, fact.year)
         if year is None:
             continue
-        earlier = _sentence_fact(sentence, page, ctx, rule, a[2], a[3], a[4], [], a[0], end=a[1], year=year)
+        earlier = sentence_fact(sentence, page, ctx, rule, a[2], a[3], a[4], [], a[0], end=a[1], year=year)
         if earlier is not None:
-            earlier.period_end = _same_day(fact.period_end, year)
+            earlier.period_end = same_day(fact.period_end, year)
             out.append(earlier)
             break
     return out
-
-
-def _same_day(period_end: str | None, year: int) -> str | None:
-    """``period_end`` moved to ``year`` (29 February becomes the 28th)."""
-    if not period_end:
-        return None
-    month, day = int(period_end[5:7]), int(period_end[8:10])
-    return f"{year:04d}-{month:02d}-{min(day, monthrange(year, month)[1]):02d}"
 
 
 def _year_list(sentence: str, page, ctx: DocContext, amounts) -> list[Fact]:
@@ -387,10 +360,10 @@ def _year_list(sentence: str, page, ctx: DocContext, amounts) -> list[Fact]:
     if measure is None:
         return []
     return [Fact(
-        document=ctx.document, page=page, schema="ekonomi", label=_label(sentence), column="",
+        document=ctx.document, page=page, schema="ekonomi", label=label_of(sentence), column="",
         scenario=spec["scenario"], year=year, period_end=f"{year:04d}-12-31", kon=None,
         value=round(value * factor, 6) if factor != 1 else value, unit="tkr", evidence=sentence,
-        method="narrative", measure=measure, raw_value=raw, raw_unit=unit_word, area=_sentence_area(sentence, start),
+        method="narrative", measure=measure, raw_value=raw, raw_unit=unit_word, area=sentence_area(sentence, start),
         confidence=0.6, period_type="helar", kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
     ) for year, start, value, raw, unit_word, factor in pairs]
 
@@ -435,7 +408,7 @@ def _count_fact(sentence: str, page, ctx: DocContext, rule: dict, raw: str, kon:
     value = float(raw.replace(" ", "").replace("\u00a0", "").replace(",", "."))
     period = ctx.period
     return Fact(
-        document=ctx.document, page=page, schema="personal", label=_label(sentence), column="",
+        document=ctx.document, page=page, schema="personal", label=label_of(sentence), column="",
         scenario="utfall", year=period.year if period else None, period_end=period.end if period else None,
         kon=kon, value=value, unit=rule["unit"], evidence=sentence, method="narrative", measure=rule["measure"],
         raw_value=raw, confidence=0.6, period_type=period.type if period else None,
@@ -460,7 +433,7 @@ def _kon_pair(sentence, amounts, page, ctx, rules, sign_words) -> list[Fact]:
     out = []
     order = ["K", "M"] if k.start() < m.start() else ["M", "K"]
     for kon, (start, _end, value, raw, unit_word) in zip(order, percents):
-        fact = _sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
+        fact = sentence_fact(sentence, page, ctx, rule, value, raw, unit_word, sign_words, start)
         if fact:
             fact.kon = kon
             out.append(fact)
@@ -477,72 +450,3 @@ def _trigger_pos(sentence: str, words: list[str]) -> int:
     return min(positions) if positions else 0
 
 
-def _sentence_fact(sentence: str, page, ctx: DocContext, rule: dict, value: float, raw: str, unit_word: str,
-                   sign_words: list[str], start: int, end: int | None = None, year: int | None = None) -> Fact | None:
-    percent = unit_word in ("%", "procent")
-    if percent:
-        unit, factor, raw_unit = "procent", 1.0, "%"
-    else:
-        mu = money_unit(unit_word)
-        if mu is None:
-            return None
-        unit, factor, raw_unit = "tkr", mu.factor, unit_word
-    explicit = bool(re.match(rf"[{_MC}+]", raw))
-    if not explicit and not percent and rule["measure"] in vocabulary()["narrative"].get("sign_measures", []) \
-            and _negative_in_words(sentence, start, sign_words):
-        value = -value
-    if year is None:
-        year = amount_year(sentence, start, end if end is not None else start + len(raw), ctx.year)
-    if rule["period"] == "year_end" or (ctx.period and ctx.period.type == "helar"):
-        period_end = f"{year:04d}-12-31" if year else None
-        period_type = "helar" if year else None
-    else:
-        period_end = ctx.period.end if ctx.period else None
-        period_type = ctx.period.type if ctx.period else None
-        if year and ctx.period and ctx.period.year and year != ctx.period.year and period_end:
-            period_end = _same_day(period_end, year)
-        if percent and (named := month_end(sentence, start, year)):
-            period_end = named     # "t.o.m. juli är den totala sjukfrånvaron 8,5 %": July's rate
-    kon = "T" if rule["schema"] == "personal" else None
-    if rule["schema"] == "personal":
-        k, m = has_word(sentence, "kvinnor*") or has_word(sentence, "kvinnornas"), has_word(sentence, "män") or has_word(sentence, "männen*")
-        kon = "K" if k and not m else "M" if m and not k else kon     # "Sjukfrånvaron för kvinnor var 7,3 %"
-    area = _sentence_area(sentence, start)
-    return Fact(
-        document=ctx.document, page=page, schema=rule["schema"], label=_label(sentence), column="",
-        scenario=rule["scenario"], year=year, period_end=period_end, kon=kon,
-        value=round(value * factor, 6) if factor != 1 else value, unit=unit, evidence=sentence,
-        method="narrative", measure=rule["measure"], raw_value=raw, raw_unit=raw_unit, area=area,
-        confidence=0.6, period_type=period_type, kommun_kod=ctx.kommun_kod, namnd=ctx.namnd,
-    )
-
-
-_FOR_AREA = re.compile(r"(?<![\wåäö])(?:för|inom|under)\s+", re.I)
-
-
-def _sentence_area(sentence: str, start: int) -> str | None:
-    """The verksamhetsområde a key sentence is about: a run-in heading naming it (``VO Barn och
-    familj: Sjukfrånvaron har …``), its first words (``Individ- och
-    familjeomsorgen prognostiserar …``), else the words after ``för``/``inom``/``under`` before the
-    amount (``Helårsprognosen för äldreomsorgen är -11,0 mnkr``)."""
-    prefixes = "|".join(re.escape(w) for w in vocabulary()["narrative"].get("lead_area_prefixes", []))
-    run_in = re.match(rf"^(?:{prefixes})\s+([A-ZÅÄÖ][^:.]{{2,50}}?):\s", sentence, re.I) if prefixes else None
-    if run_in and len(run_in.group(1).split()) <= 6:
-        return run_in.group(1).strip()     # "VO Barn och familj: Sjukfrånvaron har …"
-    words = sentence.split()
-    for n in range(1, min(5, len(words)) + 1):
-        lead = " ".join(words[:n]).rstrip(",:")
-        if is_area(lead):
-            return lead
-    for m in _FOR_AREA.finditer(sentence[:start]):
-        after = sentence[m.end():start].split()
-        for n in range(1, min(4, len(after)) + 1):
-            phrase = " ".join(after[:n]).rstrip(",:.")
-            if is_area(phrase):
-                return phrase
-    return None
-
-
-def _label(sentence: str) -> str:
-    words = sentence.split()
-    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")

@@ -112,10 +112,9 @@ def _has_big_image(page: pdfium.PdfPage, part: int = 3) -> bool:
 
 def big_image_boxes(page: pdfium.PdfPage, part: int = 3, first_only: bool = False
                     ) -> list[tuple[float, float, float, float]]:
-    """(left, bottom, right, top) in PDF points of the image objects covering 1/part of the
-    page or more: the page's objects and those of its forms one level down, through the raw
-    API (a Python helper object per page object cost more than the test itself). An object
-    whose bounds cannot be read ends the search."""
+    """(left, bottom, right, top) in points of the images covering 1/part of the page or more,
+    also inside forms one level down, through the raw API (a Python object per page object
+    cost more than the test itself); an object whose bounds cannot be read ends the search."""
     area = page.get_width() * page.get_height()
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     found: list[tuple[float, float, float, float]] = []
