@@ -291,6 +291,14 @@ def test_a_rate_in_a_sentence_keeps_its_own_period_and_the_year_it_is_compared_w
     ]
 
 
+def test_a_month_that_only_starts_a_change_does_not_date_the_rate(tmp_path: Path) -> None:
+    """'Sedan mars … 6,1 %' is the rate at the report's end, not in March; 't.o.m. juli' dates it."""
+    doc = tmp_path / "sjuk.txt"
+    doc.write_text("Socialnämnden Kalmar kommun\nDelårsrapport augusti 2019\n\nPersonal\n"
+                   "Sedan mars har den totala sjukfrånvaron minskat och är nu 6,1 %.\n", encoding="utf-8")
+    assert [(f.value, f.period_end) for f in extract_file(doc).facts if f.method == "narrative"] == [(6.1, "2019-08-31")]
+
+
 def test_key_sentences_keep_the_area_they_are_about(tmp_path: Path) -> None:
     """A forecast or deviation stated for one verksamhetsområde is that area's figure, not the
     nämnd's: the area is read from the sentence's first words or from 'för/inom <område>'."""

@@ -21,7 +21,7 @@ from pipelines.reports.facts.status import row_facts
 from pipelines.reports.facts.tables import table_facts
 from pipelines.reports.facts.units import document_money
 from pipelines.reports.model import AVVISAD, DocContext, Document, DocumentInfo, ExtractionError, ExtractionResult, Fact
-from pipelines.reports.read import ocr, read_document
+from pipelines.reports.read import read_document
 from pipelines.reports.read.guard import precheck
 from pipelines.reports.tables import document_tables, picture_tables, status_rows
 from pipelines.reports.tables.stitch import stitch
@@ -93,16 +93,13 @@ def _facts(doc: Document, info: DocumentInfo, kommun_kod: str | None, folder: st
     info.varningar.extend(f"sida {p}: diagram (siffrorna finns i bilden), inget extraherat" for p in doc.chart_pages)
     # OCR is slow: only for pictures in documents of a report class (a photo of an unknown
     # document is not read)
-    reportish = klass.klass in classify.report_classes()
-    ocr_tables, ocr_problems = picture_tables(doc, pictures) if reportish else ([], [])
-    info.varningar.extend(ocr_problems)
-    read = {t.page for t in ocr_tables}
-    why = "ingen tabell läst ur bilden med OCR" if reportish and ocr.available() else "ingen OCR"
-    info.varningar.extend(
-        f"sida {p}: tabell i bild läst med OCR; bara värden som tabellens egna summor bekräftar lagras"
-        if p in read else f"sida {p}: bild som kan innehålla en tabell ({why}), inget extraherat från bilden"
-        for p in pictures if not any(msg.startswith(f"sida {p}: bilden kunde inte") for msg in ocr_problems))
-    tables = tables + ocr_tables
+    if klass.klass in classify.report_classes():
+        ocr_tables, notes = picture_tables(doc, pictures)
+        tables = tables + ocr_tables
+        info.varningar.extend(notes[p] for p in pictures)
+    else:
+        info.varningar.extend(f"sida {p}: bild som kan innehålla en tabell (ingen OCR för dokumenttypen), "
+                              "inget extraherat från bilden" for p in pictures)
     if not info.kommun_kod:
         info.varningar.append("kommun okänd (lägg filen i inkorgens mapp med kommunkod)")
     ctx = DocContext(document=doc.name, period=meta.period, doc_type=meta.dokumenttyp, kommun_kod=meta.kommun_kod,

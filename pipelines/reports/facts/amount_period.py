@@ -5,7 +5,8 @@ A sentence about a key figure often prints two periods: ``Den totala sjukfrånva
 The year of an amount is the one printed right after it (``3,36% i juli 2018``, ``3,57%
 (2018)``), else the last one printed before it in the sentence (``i juli 2019 var … 6,13 %``),
 never one printed after it for another amount. Its month is the one named before it with
-that year (``jan-juli 2019: 7,4 %`` ends 31 July), else the document's.
+that year after ``t.o.m.``/``i``/``per`` or ending a span (``jan-juli 2019: 7,4 %`` ends 31
+July), else the document's (``sedan mars`` dates nothing).
 
 An amount after a target word (``Målvärde 2019: 5,9 procent``, ``målet om 5,9%``) is a
 target, not an outcome. An amount introduced as the comparison (``jämfört med föregående
@@ -19,18 +20,24 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 
-from pipelines.reports.parse.periods import month_number
+from pipelines.reports.parse.periods import month_number, years_in
 from pipelines.reports.vocabulary import norm, vocabulary
 
 _YEAR = r"(?:19|20)\d\d"
 # "3,36% i juli 2018", "3,57% (2018)", "7,4 % för 2019": a year bound to the amount before it
 _YEAR_AFTER = re.compile(rf"^\s*(?:\(\s*({_YEAR})\s*\)|(?:i|för|under|per)\s+(?:[a-zåäö]+\s+)?({_YEAR})(?!\d))", re.I)
-_ANY_YEAR = re.compile(rf"(?<![\d,.])({_YEAR})(?![\d,])")
-_CLAUSE_BREAK = re.compile(r"[.;]\s|,\s(?:men|medan|samtidigt)\b|\bsamtidigt som\b|\bmedan\b", re.I)
+# a month that dates the amount: "t.o.m. juli", "i juli 2019", "per juli", the end of "jan-juli"
+# ("sedan mars har … minskat till 6,1 %" is a starting point, not the rate's month)
+_MONTH_AT = re.compile(r"(?:(?<![\wåäö])(?:t\.?\s?o\.?\s?m\.?|till och med|per|i)\s+|[-–]\s*)([a-zåäö]{3,})\.?", re.I)
 
 
 def _words(key: str) -> list[str]:
     return vocabulary()["narrative"].get(key, [])
+
+
+def _clause_break() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _words("clause_words"))
+    return re.compile(rf"[.;]\s" + (rf"|(?<![\wåäö])(?:{words})(?![\wåäö])" if words else ""), re.I)
 
 
 def year_after(sentence: str, end: int) -> int | None:
@@ -43,7 +50,7 @@ def amount_year(sentence: str, start: int, end: int, default: int | None) -> int
     printed, and when the printed one is more than a year from it."""
     year = year_after(sentence, end)
     if year is None:
-        before = [int(y) for y in _ANY_YEAR.findall(sentence[:start])]
+        before = years_in(sentence[:start])
         year = before[-1] if before else None
     if year is None or (default is not None and abs(year - default) > 1):
         return default
@@ -55,8 +62,8 @@ def month_end(sentence: str, start: int, year: int | None) -> str | None:
     2019``, ``jan-juli 2019``), in ``year``; None when the clause names no month."""
     if year is None:
         return None
-    clause = _CLAUSE_BREAK.split(sentence[:start])[-1]
-    months = [m for m in (month_number(w) for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", clause)) if m]
+    clause = _clause_break().split(sentence[:start])[-1]
+    months = [m for m in (month_number(w) for w in _MONTH_AT.findall(clause)) if m]
     if months:
         last = months[-1]
         return f"{year:04d}-{last:02d}-{monthrange(year, last)[1]:02d}"
@@ -90,7 +97,7 @@ def comparison_year(sentence: str, main_end: int, start: int, end: int, main_yea
         return None
     year = year_after(sentence, end)
     if year is None:
-        between = [int(y) for y in _ANY_YEAR.findall(sentence[main_end:start])]
+        between = years_in(sentence[main_end:start])
         year = between[-1] if between else None
     if year is None and any(re.search(rf"(?<![\wåäö]){re.escape(norm(w))}", norm(sentence[main_end:start]))
                             for w in _words("previous_year_words")):

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pipelines.reports.model import Period
 from pipelines.reports.parse.periods import document_period, month_number, title_periods
+from pipelines.reports.read.text import FLAT_LINE
 from pipelines.reports.vocabulary import has_word, norm, vocabulary
 
 
@@ -207,8 +208,8 @@ def _repeated_title_period(text: str):
     return best if n >= 3 else None
 
 
-# A line this long is a flattened page (one line per page): only its start is the title.
-_FLAT_PAGE = 400
+# Of a line long enough to be a flattened page (read/text.py FLAT_LINE: one line per page),
+# only the start is the title.
 _FLAT_TITLE = 300
 
 
@@ -216,9 +217,9 @@ def _title_lines(pages: list[str]) -> str:
     """The first lines of the document (its title) and running page headers; of a text whose
     lines are whole flattened pages, the start of the first one (not twelve pages)."""
     first = [ln.strip() for ln in (pages[0] if pages else "").split("\n") if ln.strip()]
-    if first and len(first[0]) > _FLAT_PAGE:
+    if first and len(first[0]) > FLAT_LINE:
         return first[0][:_FLAT_TITLE]
-    first = [ln[:_FLAT_TITLE] if len(ln) > _FLAT_PAGE else ln for ln in first]
+    first = [ln[:_FLAT_TITLE] if len(ln) > FLAT_LINE else ln for ln in first]
     text = " ".join(first[:12])
     if len(text) < 40 and len(pages) > 1:
         second = [ln.strip() for ln in pages[1].split("\n") if ln.strip()]

@@ -242,9 +242,10 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
         if len(sentence) > 600 or len(sentence) < 15:
             continue
         out.extend(_personal_counts(sentence, page, ctx))
-        amounts = _amounts(sentence)
-        if not amounts and not _amounts(sentence, bracketed=True):
+        with_bracketed = _amounts(sentence, bracketed=True)
+        if not with_bracketed:
             continue
+        amounts = [a for a in with_bracketed if not _bracketed(sentence, a[0])]
         pair = _kon_pair(sentence, amounts, page, ctx, rules, sign_words)
         if pair:
             out.extend(pair)
@@ -271,7 +272,7 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
             if _about_other_post(sentence, rule.get("not_about")):
                 continue
             if rule.get("percent"):
-                rates = _rate_facts(sentence, page, ctx, rule, words)
+                rates = _rate_facts(sentence, with_bracketed, page, ctx, rule, words)
                 if rates is None:
                     continue
                 out.extend(rates)
@@ -295,7 +296,7 @@ def _sentences(text: str, page: int | None, ctx: DocContext) -> list[Fact]:
 
 
 def _clauses(sentence: str, words: list[str]) -> list[str]:
-    """A sentence that states two measures, split at ``samtidigt som``, ``medan``, ``;``
+    """A sentence that states two measures, split at ``samtidigt som`` and ``medan``
     (narrative.yml ``clause_words``) where each part has a number."""
     pattern = "|".join(re.escape(w) for w in words)
     if not pattern:
@@ -306,10 +307,11 @@ def _clauses(sentence: str, words: list[str]) -> list[str]:
     return [sentence]
 
 
-def _rate_facts(sentence: str, page, ctx: DocContext, rule: dict, words: dict) -> list[Fact] | None:
+def _rate_facts(sentence: str, amounts: list, page, ctx: DocContext, rule: dict, words: dict) -> list[Fact] | None:
     """A rate rule (``percent: true``): the outcome, and the previous year's figure it is
-    compared with (facts/amount_period.py). None when the sentence has no rate to read."""
-    rates = [a for a in _amounts(sentence, bracketed=True)
+    compared with (facts/amount_period.py), from the sentence's amounts brackets included.
+    None when the sentence has no rate to read."""
+    rates = [a for a in amounts
              if a[4] in ("%", "procent") and not is_target(sentence, a[0]) and not is_change(sentence, a[0])]
     main = [a for a in rates if not is_comparison(sentence, a[0])]
     plain = [a for a in main if not _bracketed(sentence, a[0])]

@@ -36,6 +36,11 @@ _KVARTAL = re.compile(r"\b(?:Q|kv\.?\s?|kvartal\s?)([1-4])\b", re.I)
 _KVARTAL_AFTER = re.compile(r"\b([1-4]):?a?\s?kvartalet\b", re.I)
 
 
+def years_in(text: str) -> list[int]:
+    """The years (1900–2099) printed in ``text``, in order, not parts of longer numbers."""
+    return [int(y) for y in _YEAR.findall(text)]
+
+
 def _month_pattern() -> re.Pattern[str]:
     words = sorted(_months(), key=len, reverse=True)
     return re.compile(r"(?<![A-Za-zåäöÅÄÖ])(" + "|".join(re.escape(w) for w in words) + r")\.?(?![A-Za-zåäöÅÄÖ])", re.I)

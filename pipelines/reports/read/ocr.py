@@ -28,7 +28,7 @@ from statistics import median
 
 from pipelines.reports.model import Line, Word
 from pipelines.reports.read.layout import Gaps, make_line, words_to_cells
-from pipelines.reports.read.pdf import big_image_boxes, open_pdf
+from pipelines.reports.read.pdf import PICTURE_PART, big_image_boxes, open_pdf
 
 DPI = 300
 # grey levels above this are paper: a yellow or blue header fill turns white, text black
@@ -56,38 +56,46 @@ def available() -> bool:
     return os.environ.get("KOMMUNLAGER_OCR", "1") != "0" and shutil.which("tesseract") is not None
 
 
-def picture_lines(path: Path, page_no: int) -> list[Line]:
-    """The lines of the pictures on page ``page_no`` (1-based) of a PDF, top to bottom."""
+def picture_lines(path: Path, pages: list[int]) -> tuple[dict[int, list[Line]], dict[int, str]]:
+    """The lines of the pictures on these pages (1-based) of a PDF, top to bottom, and why a
+    page's pictures could not be read (Tesseract failed): the PDF is opened once."""
     doc = open_pdf(path)
+    read: dict[int, list[Line]] = {}
+    failed: dict[int, str] = {}
     try:
-        page = doc[page_no - 1]
-        width, height = page.get_size()
-        lines: list[Line] = []
-        for left, bottom, right, top in big_image_boxes(page, 8):
-            if _dark_share(page.render(scale=0.5, crop=(left, bottom, width - right, height - top)).to_pil()) \
-                    > MAX_DARK_SHARE:
-                continue
-            scale = DPI / 72
-            image = page.render(scale=scale, crop=(left, bottom, width - right, height - top)).to_pil()
-            image = image.convert("L").point(lambda v: 255 if v > THRESHOLD else 0)
-            buf = io.BytesIO()
-            image.save(buf, format="PNG")
-            for words in _tesseract_lines(buf.getvalue()):
-                placed = [Word(w, left + x0 / scale, left + x1 / scale, (height - top) + y0 / scale,
-                               (height - top) + y1 / scale, fs) for w, x0, x1, y0, y1, fs in
-                          ((w, x0, x1, y0, y1, (y1 - y0) / scale / BOX_TO_FONT) for w, x0, x1, y0, y1 in words)]
-                fs = median(w.fs for w in placed)
-                for w in placed:
-                    w.fs = fs
-                line = make_line(words_to_cells(placed, OCR_GAPS), page_no, len(lines))
-                lines.append(line)
-        lines.sort(key=lambda ln: ln.top)
-        for i, (prev, ln) in enumerate(zip([None, *lines], lines)):
-            ln.index = i
-            ln.gap_above = ln.top - prev.bottom if prev is not None else 99.0
-        return lines
+        for page_no in pages:
+            try:
+                read[page_no] = _page_lines(doc[page_no - 1], page_no)
+            except OcrError as exc:
+                failed[page_no] = str(exc)
     finally:
         doc.close()
+    return read, failed
+
+
+def _page_lines(page, page_no: int) -> list[Line]:
+    width, height = page.get_size()
+    scale = DPI / 72
+    lines: list[Line] = []
+    for left, bottom, right, top in big_image_boxes(page, PICTURE_PART):
+        crop = (left, bottom, width - right, height - top)
+        if _dark_share(page.render(scale=0.5, crop=crop).to_pil()) > MAX_DARK_SHARE:
+            continue
+        image = page.render(scale=scale, crop=crop).to_pil().convert("L").point(lambda v: 255 if v > THRESHOLD else 0)
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        y0_page = height - top       # the picture's top, in the page's top-down points
+        for boxes in _tesseract_lines(buf.getvalue()):
+            # one font size per line: the median word box height
+            fs = median(y1 - y0 for _, _, _, y0, y1 in boxes) / scale / BOX_TO_FONT
+            words = [Word(text, left + x0 / scale, left + x1 / scale, y0_page + y0 / scale, y0_page + y1 / scale, fs)
+                     for text, x0, x1, y0, y1 in boxes]
+            lines.append(make_line(words_to_cells(words, OCR_GAPS), page_no))
+    lines.sort(key=lambda ln: ln.top)
+    for i, ln in enumerate(lines):
+        ln.index = i
+        ln.gap_above = ln.top - lines[i - 1].bottom if i else 99.0
+    return lines
 
 
 def _dark_share(image) -> float:

@@ -89,7 +89,7 @@ def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[
                 p.kind = classify_page(text)
                 if p.kind == "image" and len("".join(text.split())) >= 20:
                     p.kind = "text"     # a title page: little text, but a text layer
-                p.has_image = _has_big_image(page, 8)
+                p.has_image = bool(big_image_boxes(page, PICTURE_PART, first_only=True))
                 if boxes and p.kind in ("text", "table"):
                     p.icons = page_icons(page)
                 if boxes and (p.kind == "table" or p.icons or (p.kind == "text" and _STATUS_HEADER.search(text))):
@@ -105,9 +105,8 @@ def read_pages(path: Path, boxes: bool = True, name: str | None = None) -> list[
     return pages
 
 
-def _has_big_image(page: pdfium.PdfPage, part: int = 3) -> bool:
-    """An image object covering 1/part of the page or more (a scan, a pasted table)."""
-    return bool(big_image_boxes(page, part, first_only=True))
+# A picture covering this part of a page or more may be a pasted table (read/ocr.py reads it)
+PICTURE_PART = 8
 
 
 def big_image_boxes(page: pdfium.PdfPage, part: int = 3, first_only: bool = False

@@ -37,28 +37,28 @@ def document_tables(doc: Document) -> list[Table]:
     return tables
 
 
-def picture_tables(doc: Document, pages: list[int]) -> tuple[list[Table], list[str]]:
+def picture_tables(doc: Document, pages: list[int]) -> tuple[list[Table], dict[int, str]]:
     """Tables in the pictures of these pages of a PDF, read with OCR (``read/ocr.py``; ids
-    ``ocr<page>t<n>``), and a warning per page whose pictures could not be read (Tesseract
-    failed or took too long): that page is skipped, the document is not. Nothing when OCR is
-    not available."""
+    ``ocr<page>t<n>``), and a warning for each of the pages: read, no table in its pictures,
+    could not be read (that page is skipped, the document is not), or no OCR here."""
     from pipelines.reports.read import ocr
 
-    if doc.format != "pdf" or doc.source is None or not pages or not ocr.available():
-        return [], []
+    if doc.format != "pdf" or doc.source is None or not ocr.available():
+        return [], {p: f"sida {p}: bild som kan innehålla en tabell (ingen OCR), inget extraherat från bilden"
+                    for p in pages}
+    read, failed = ocr.picture_lines(doc.source, pages)
     settings = PDF.with_words(doc.words)
     tables: list[Table] = []
-    problems: list[str] = []
-    for page in pages:
-        try:
-            lines = ocr.picture_lines(doc.source, page)
-        except ocr.OcrError as exc:
-            problems.append(f"sida {page}: bilden kunde inte läsas med OCR ({exc}), inget extraherat från bilden")
-            continue
-        for t in find_tables(lines, page, settings):
+    notes = {p: f"sida {p}: bilden kunde inte läsas med OCR ({why}), inget extraherat från bilden"
+             for p, why in failed.items()}
+    for page, lines in read.items():
+        found = find_tables(lines, page, settings)
+        for t in found:
             t.id = f"ocr{t.id}"
-            tables.append(t)
-    return tables, problems
+        tables.extend(found)
+        notes[page] = (f"sida {page}: tabell i bild läst med OCR; bara värden som tabellens egna summor bekräftar lagras"
+                       if found else f"sida {page}: bild utan läsbar tabell (OCR), inget extraherat från bilden")
+    return tables, notes
 
 
 def status_rows(doc: Document) -> list[StatusRow]:
